@@ -1,0 +1,62 @@
+package io.papersearch.cli;
+
+import io.papersearch.embed.Embedders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: where the index and the models are, and which models to run. */
+final class CommonOptions {
+
+  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).", defaultValue = "index")
+  Path index;
+
+  @Option(
+      names = "--models",
+      paramLabel = "DIR",
+      description = "Models folder (default: $PAPERSEARCH_MODELS, else ./models, else models/ beside the jar).")
+  Path models;
+
+  @Option(names = "--model-en", paramLabel = "ID", description = "English model id (default: ${DEFAULT-VALUE}).", defaultValue = Embedders.DEFAULT_EN)
+  String modelEn;
+
+  @Option(names = "--model-zh", paramLabel = "ID", description = "Chinese model id (default: ${DEFAULT-VALUE}).", defaultValue = Embedders.DEFAULT_ZH)
+  String modelZh;
+
+  @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: all cores).")
+  Integer threads;
+
+  Path models() {
+    if (models != null) {
+      return models;
+    }
+    String env = System.getenv("PAPERSEARCH_MODELS");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    Path local = Path.of("models");
+    if (Files.isDirectory(local)) {
+      return local;
+    }
+    // Running the jar from elsewhere: target/papersearch.jar -> models/ of the project root.
+    try {
+      Path jar = Path.of(CommonOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+        if (Files.isDirectory(p.resolve("models"))) {
+          return p.resolve("models");
+        }
+      }
+    } catch (Exception ignored) {
+      // fall through to the plain default, whose absence is reported by the registry
+    }
+    return local;
+  }
+
+  int threads() {
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (n < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1, got " + n);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,59 @@
+package io.papersearch.cli;
+
+import io.papersearch.embed.Embedders;
+import io.papersearch.embed.OnnxEmbedder;
+import io.papersearch.index.Importer;
+import io.papersearch.index.Indexer;
+import io.papersearch.index.PaperIndex;
+import io.papersearch.search.SearchService;
+import java.nio.file.Path;
+
+/**
+ * The assembled pipeline for one command: models, index, indexer and search over it. Closing it
+ * commits and releases the index, then the models.
+ */
+final class Engine implements AutoCloseable {
+  final Embedders embedders;
+  final PaperIndex index;
+  final SearchService search;
+  private final Indexer indexer; // null when read-only
+
+  private Engine(Embedders embedders, PaperIndex index, boolean writable) {
+    this.embedders = embedders;
+    this.index = index;
+    this.search = new SearchService(index, embedders);
+    this.indexer = writable ? new Indexer(index, embedders) : null;
+  }
+
+  static Engine open(CommonOptions opts, boolean writable) {
+    Embedders embedders =
+        Embedders.load(opts.models(), opts.modelEn, opts.modelZh, new OnnxEmbedder.Threads(opts.threads(), 1));
+    try {
+      Path dir = opts.index;
+      PaperIndex index =
+          writable
+              ? PaperIndex.openForWriting(dir, Indexer.schemaOf(embedders))
+              : PaperIndex.openReadOnly(dir, Indexer.schemaOf(embedders));
+      return new Engine(embedders, index, writable);
+    } catch (RuntimeException e) {
+      embedders.close();
+      throw e;
+    }
+  }
+
+  Importer importer() {
+    if (indexer == null) {
+      throw new IllegalStateException("engine was opened read-only");
+    }
+    return new Importer(index, indexer);
+  }
+
+  @Override
+  public void close() {
+    try {
+      index.close();
+    } finally {
+      embedders.close();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.papersearch.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code papersearch index | serve | search}. */
+@Command(
+    name = "papersearch",
+    mixinStandardHelpOptions = true,
+    version = "papersearch 0.1.0",
+    description = "Hybrid keyword + semantic search over English and Chinese paper abstracts.",
+    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class})
+public final class Main {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns the exit code: 0 ok, 1 failure, 2 bad usage. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(Main::report);
+    return cli.execute(args);
+  }
+
+  /** Failures become one line naming what went wrong, never a stack trace. */
+  private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    err.println("papersearch: " + message(e));
+    if (Boolean.getBoolean("papersearch.debug")) {
+      e.printStackTrace(err);
+    }
+    return 1;
+  }
+
+  static String message(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,66 @@
+package io.papersearch.embed;
+
+import io.papersearch.ingest.Lang;
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The embedder used for each language: English texts go through {@code en}, Chinese texts through
+ * {@code zh}. Both may be the same multilingual embedder. Thread-safe, as its embedders are.
+ */
+public record Embedders(TextEmbedder en, TextEmbedder zh) implements Closeable {
+
+  /** Default English model: see the README's model-choice section for the measurements. */
+  public static final String DEFAULT_EN = "bge-small-en-v1.5";
+
+  /** Default Chinese model. */
+  public static final String DEFAULT_ZH = "bge-small-zh-v1.5";
+
+  public Embedders {
+    Objects.requireNonNull(en, "en");
+    Objects.requireNonNull(zh, "zh");
+  }
+
+  /**
+   * Loads the two models from a models folder.
+   *
+   * @throws IllegalArgumentException if a model is unknown, incomplete or serves the wrong language
+   */
+  public static Embedders load(Path modelsDir, String enId, String zhId, OnnxEmbedder.Threads threads) {
+    ModelRegistry registry = ModelRegistry.scan(modelsDir);
+    ModelSpec enSpec = registry.require(enId);
+    ModelSpec zhSpec = registry.require(zhId);
+    requireServes(enSpec, "en");
+    requireServes(zhSpec, "zh");
+    OnnxEmbedder en = OnnxEmbedder.load(enSpec, threads);
+    if (enId.equals(zhId)) {
+      return new Embedders(en, en);
+    }
+    try {
+      return new Embedders(en, OnnxEmbedder.load(zhSpec, threads));
+    } catch (RuntimeException e) {
+      en.close();
+      throw e;
+    }
+  }
+
+  private static void requireServes(ModelSpec spec, String lang) {
+    if (!spec.serves(lang)) {
+      throw new IllegalArgumentException(
+          "model '" + spec.id() + "' is for language '" + spec.language() + "', not '" + lang + "'");
+    }
+  }
+
+  public TextEmbedder forLang(Lang lang) {
+    return lang == Lang.ZH ? zh : en;
+  }
+
+  @Override
+  public void close() {
+    en.close();
+    if (zh != en) {
+      zh.close();
+    }
+  }
+}

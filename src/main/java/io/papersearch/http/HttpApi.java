@@ -1,0 +1,121 @@
+package io.papersearch.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.papersearch.index.IndexSchema;
+import io.papersearch.search.ErrorCode;
+import io.papersearch.search.PapersearchException;
+import io.papersearch.search.ResponseJson;
+import io.papersearch.search.SearchService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API. Handlers throw {@link PapersearchException}; one mapper turns it (and anything
+ * unexpected) into {@code {"code", "message"}} with the code's status, so no stack trace, class
+ * name or path ever reaches a client.
+ */
+public final class HttpApi {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+  private HttpApi() {}
+
+  /** Builds (does not start) the server; tests drive it with {@code JavalinTest}. */
+  public static Javalin create(SearchService search, ServerConfig config) {
+    return Javalin.create(
+        c -> {
+          c.startup.showJavalinBanner = false;
+          c.jetty.host = config.host();
+          c.jetty.port = config.port();
+          c.http.maxRequestSize = config.maxBodyBytes();
+          c.http.prefer405over404 = true;
+          c.jsonMapper(new JavalinJackson(ResponseJson.MAPPER, false));
+
+          c.routes.get("/health", ctx -> health(ctx, search));
+          c.routes.get("/search", ctx -> ctx.json(ResponseJson.response(search.search(Params.fromQuery(ctx.queryParamMap(), Params.SEARCH).toSearch()))));
+          c.routes.post("/search", ctx -> ctx.json(ResponseJson.response(search.search(Params.fromJson(jsonBody(ctx), Params.SEARCH).toSearch()))));
+          c.routes.get("/papers/{id}", ctx -> {
+            noParams(ctx);
+            ctx.json(ResponseJson.paper(search.get(ctx.pathParam("id")).paper()));
+          });
+          c.routes.get("/papers/{id}/similar", ctx -> ctx.json(ResponseJson.response(
+              search.similar(Params.fromQuery(ctx.queryParamMap(), Params.SIMILAR).toSimilar(ctx.pathParam("id"))))));
+
+          c.routes.exception(PapersearchException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage()));
+          c.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            // Javalin's own refusals (no route, wrong method, body too large) in our vocabulary.
+            ErrorCode code = codeForStatus(e.getStatus());
+            String message = switch (code) {
+              case PAYLOAD_TOO_LARGE -> "request body must be at most " + config.maxBodyBytes() + " bytes";
+              case ROUTE_NOT_FOUND -> "no route " + ctx.method() + " " + ctx.path();
+              case METHOD_NOT_ALLOWED -> "method " + ctx.method() + " is not allowed on " + ctx.path();
+              default -> e.getMessage();
+            };
+            error(ctx, code, message);
+          });
+          c.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, ErrorCode.INTERNAL, "internal error; the server log has the details");
+          });
+        });
+  }
+
+  private static void health(Context ctx, SearchService search) {
+    noParams(ctx);
+    IndexSchema s = search.schema();
+    Map<String, Object> models = new LinkedHashMap<>();
+    models.put("en", Map.of("id", s.modelEn(), "dimension", s.dimensionEn()));
+    models.put("zh", Map.of("id", s.modelZh(), "dimension", s.dimensionZh()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "ok");
+    body.put("papers", search.count());
+    body.put("models", models);
+    ctx.json(body);
+  }
+
+  private static void noParams(Context ctx) {
+    Params.fromQuery(ctx.queryParamMap(), java.util.Set.of());
+  }
+
+  private static JsonNode jsonBody(Context ctx) {
+    String type = ctx.contentType();
+    if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new PapersearchException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "request body must be application/json, got '" + Params.abbreviate(type) + "'");
+    }
+    String body = ctx.body();
+    if (body.isBlank()) {
+      throw new PapersearchException(ErrorCode.INVALID_REQUEST_BODY, "request body must be a JSON object, got an empty body");
+    }
+    try {
+      return ResponseJson.MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new PapersearchException(
+          ErrorCode.INVALID_REQUEST_BODY,
+          "request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+    }
+  }
+
+  private static ErrorCode codeForStatus(int status) {
+    return switch (status) {
+      case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+      case 404 -> ErrorCode.ROUTE_NOT_FOUND;
+      case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+      case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+      case 400 -> ErrorCode.INVALID_REQUEST_BODY;
+      default -> ErrorCode.INTERNAL;
+    };
+  }
+
+  private static void error(Context ctx, ErrorCode code, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("code", code.code());
+    body.put("message", message);
+    ctx.status(code.status()).json(body);
+  }
+}

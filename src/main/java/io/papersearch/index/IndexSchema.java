@@ -1,0 +1,67 @@
+package io.papersearch.index;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What an index was built with: the model and vector dimension of each language. Written into every
+ * Lucene commit's user data and checked when the index is opened, because vectors from a different
+ * model (or of another dimension) would silently return nonsense.
+ */
+public record IndexSchema(String modelEn, int dimensionEn, String modelZh, int dimensionZh) {
+
+  /** Version of papersearch's document layout; bump when fields change meaning. */
+  static final String FORMAT = "1";
+
+  static final String KEY_FORMAT = "papersearch.format";
+  static final String KEY_MODEL_EN = "papersearch.model.en";
+  static final String KEY_DIM_EN = "papersearch.dimension.en";
+  static final String KEY_MODEL_ZH = "papersearch.model.zh";
+  static final String KEY_DIM_ZH = "papersearch.dimension.zh";
+
+  public IndexSchema {
+    if (dimensionEn < 1) {
+      throw new IllegalArgumentException("dimensionEn must be >= 1, got " + dimensionEn);
+    }
+    if (dimensionZh < 1) {
+      throw new IllegalArgumentException("dimensionZh must be >= 1, got " + dimensionZh);
+    }
+  }
+
+  Map<String, String> toUserData() {
+    Map<String, String> m = new HashMap<>();
+    m.put(KEY_FORMAT, FORMAT);
+    m.put(KEY_MODEL_EN, modelEn);
+    m.put(KEY_DIM_EN, Integer.toString(dimensionEn));
+    m.put(KEY_MODEL_ZH, modelZh);
+    m.put(KEY_DIM_ZH, Integer.toString(dimensionZh));
+    return m;
+  }
+
+  /** The schema recorded in a commit, or null if the commit carries none (an empty new index). */
+  static IndexSchema fromUserData(Map<String, String> data) {
+    if (!data.containsKey(KEY_MODEL_EN)) {
+      return null;
+    }
+    return new IndexSchema(
+        data.get(KEY_MODEL_EN),
+        Integer.parseInt(data.get(KEY_DIM_EN)),
+        data.get(KEY_MODEL_ZH),
+        Integer.parseInt(data.get(KEY_DIM_ZH)));
+  }
+
+  /**
+   * @throws IndexMismatchException naming both models if {@code recorded} differs from this schema
+   */
+  void requireCompatible(IndexSchema recorded, String where) {
+    if (recorded != null && !recorded.equals(this)) {
+      throw new IndexMismatchException(
+          "index " + where + " was built with " + recorded.describe() + " but this run uses " + describe()
+              + "; use the same models, or index into a new folder");
+    }
+  }
+
+  String describe() {
+    return "en=" + modelEn + " (" + dimensionEn + "-d), zh=" + modelZh + " (" + dimensionZh + "-d)";
+  }
+}

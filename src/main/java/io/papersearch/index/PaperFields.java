@@ -1,0 +1,70 @@
+package io.papersearch.index;
+
+import io.papersearch.ingest.Lang;
+
+/**
+ * Owns every Lucene field name papersearch writes or reads, so that indexing and searching cannot
+ * drift apart.
+ */
+public final class PaperFields {
+  private PaperFields() {}
+
+  /**
+   * Paper id: a {@code KeywordField} (indexed as one term, with sorted doc values), so that
+   * {@code updateDocument(new Term(ID, id))} replaces a paper in place and ties in ranking are broken
+   * by id.
+   */
+  public static final String ID = "id";
+
+  /** The whole paper as JSON, stored only: what a hit returns. */
+  public static final String SOURCE = "source";
+
+  /** Publication year: an {@code IntField} (points for range filters, doc values for sorting). */
+  public static final String YEAR = "year";
+
+  /** Author names, analysed with the standard analyser (names are not stemmed). */
+  public static final String AUTHORS = "authors";
+
+  /** English title: English analyser (stemmed, stop words removed). */
+  public static final String TITLE_EN = "title_en";
+
+  /** Chinese title: Chinese analyser. */
+  public static final String TITLE_ZH = "title_zh";
+
+  /** English abstract and English keywords. */
+  public static final String ABSTRACT_EN = "abstract_en";
+
+  /** Chinese abstract and Chinese keywords. */
+  public static final String ABSTRACT_ZH = "abstract_zh";
+
+  /** Vector of the English text (title + English abstract), from the English model. */
+  public static final String VECTOR_EN = "vector_en";
+
+  /** Vector of the Chinese text, from the Chinese model. */
+  public static final String VECTOR_ZH = "vector_zh";
+
+  /**
+   * Content hash of the text behind {@link #VECTOR_EN} and the model that embedded it: when a paper
+   * is re-indexed with the same hash, its stored vector is reused instead of embedding again.
+   */
+  public static final String HASH_EN = "hash_en";
+
+  /** Like {@link #HASH_EN}, for {@link #VECTOR_ZH}. */
+  public static final String HASH_ZH = "hash_zh";
+
+  public static String title(Lang lang) {
+    return lang == Lang.ZH ? TITLE_ZH : TITLE_EN;
+  }
+
+  public static String abstractField(Lang lang) {
+    return lang == Lang.ZH ? ABSTRACT_ZH : ABSTRACT_EN;
+  }
+
+  public static String vector(Lang lang) {
+    return lang == Lang.ZH ? VECTOR_ZH : VECTOR_EN;
+  }
+
+  public static String hash(Lang lang) {
+    return lang == Lang.ZH ? HASH_ZH : HASH_EN;
+  }
+}

@@ -1,0 +1,365 @@
+package io.papersearch.index;
+
+import io.papersearch.embed.Vectors;
+import io.papersearch.ingest.Lang;
+import io.papersearch.ingest.Paper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The Lucene index of papers: one document per paper, upserted by id.
+ *
+ * <p>Invariants: at most one document per id (every write is {@code updateDocument} on the id
+ * term); every commit carries the {@link IndexSchema} it was built with; a vector field holds unit
+ * vectors, so it uses dot-product similarity.
+ *
+ * <p>Thread-safe: Lucene's {@code IndexWriter} takes concurrent writes, and searches go through a
+ * {@code SearcherManager}; a write becomes visible to searches at the next {@link #refresh()}.
+ */
+public final class PaperIndex implements Closeable {
+
+  private final Path path;
+  private final IndexSchema schema;
+  private final Directory directory;
+  private final IndexWriter writer; // null when opened read-only
+  private final SearcherManager searchers;
+  /** Ids written since the last refresh: {@link #get} refreshes first when asked for one of them. */
+  private final java.util.Set<String> unrefreshed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private PaperIndex(Path path, IndexSchema schema, Directory directory, IndexWriter writer, SearcherManager searchers) {
+    this.path = path;
+    this.schema = schema;
+    this.directory = directory;
+    this.writer = writer;
+    this.searchers = searchers;
+  }
+
+  /**
+   * Opens (creating if needed) the index in {@code path} for reading and writing.
+   *
+   * @throws IndexMismatchException if the index was built with other models
+   * @throws IllegalStateException if another process holds the index's write lock, or the folder
+   *     cannot be written
+   */
+  public static PaperIndex openForWriting(Path path, IndexSchema schema) {
+    Directory dir = null;
+    try {
+      Files.createDirectories(path);
+      dir = FSDirectory.open(path);
+      checkRecordedSchema(dir, schema, path);
+      IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setRAMBufferSizeMB(64);
+      IndexWriter writer = new IndexWriter(dir, config);
+      writer.setLiveCommitData(schema.toUserData().entrySet());
+      if (!DirectoryReader.indexExists(dir)) {
+        // Commit at once so even an empty index records which models it belongs to.
+        writer.commit();
+      }
+      return new PaperIndex(path, schema, dir, writer, new SearcherManager(writer, null));
+    } catch (LockObtainFailedException e) {
+      closeQuietly(dir);
+      throw new IllegalStateException(
+          "index " + path + " is in use by another papersearch process (its write lock is held)", e);
+    } catch (AccessDeniedException e) {
+      closeQuietly(dir);
+      throw new IllegalStateException("index folder " + path + " is not writable: " + e.getMessage(), e);
+    } catch (IOException e) {
+      closeQuietly(dir);
+      throw new IllegalStateException("cannot open index " + path + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(dir);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens an existing index for searching only; does not take the write lock, so it works beside a
+   * running server.
+   */
+  public static PaperIndex openReadOnly(Path path, IndexSchema schema) {
+    Directory dir = null;
+    try {
+      dir = FSDirectory.open(path);
+      checkRecordedSchema(dir, schema, path);
+      return new PaperIndex(path, schema, dir, null, new SearcherManager(dir, null));
+    } catch (IndexNotFoundException e) {
+      closeQuietly(dir);
+      throw new IllegalStateException("no index in " + path + "; build one with: papersearch index FILE...", e);
+    } catch (IOException e) {
+      closeQuietly(dir);
+      throw new IllegalStateException("cannot open index " + path + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(dir);
+      throw e;
+    }
+  }
+
+  private static void checkRecordedSchema(Directory dir, IndexSchema schema, Path path) throws IOException {
+    if (DirectoryReader.indexExists(dir)) {
+      Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
+      if (!data.isEmpty() && !IndexSchema.FORMAT.equals(data.get(IndexSchema.KEY_FORMAT))) {
+        throw new IndexMismatchException(
+            "index " + path + " has layout version " + data.get(IndexSchema.KEY_FORMAT)
+                + ", this papersearch reads version " + IndexSchema.FORMAT);
+      }
+      schema.requireCompatible(IndexSchema.fromUserData(data), path.toString());
+    }
+  }
+
+  public IndexSchema schema() {
+    return schema;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /**
+   * Adds or replaces a paper with its per-language vectors and their content hashes.
+   *
+   * @throws IllegalArgumentException if a vector has the wrong dimension for its language
+   */
+  public void upsert(Paper paper, Map<Lang, float[]> vectors, Map<Lang, String> hashes) {
+    requireWritable();
+    Document doc = new Document();
+    doc.add(new KeywordField(PaperFields.ID, paper.id(), Field.Store.YES));
+    doc.add(new StoredField(PaperFields.SOURCE, PaperJson.write(paper)));
+    if (paper.year() != null) {
+      doc.add(new IntField(PaperFields.YEAR, paper.year(), Field.Store.NO));
+    }
+    if (!paper.authors().isEmpty()) {
+      doc.add(new TextField(PaperFields.AUTHORS, String.join("; ", paper.authors()), Field.Store.NO));
+    }
+    if (paper.title() != null) {
+      doc.add(new TextField(PaperFields.title(Lang.detect(paper.title())), paper.title(), Field.Store.NO));
+    }
+    if (paper.abstractEn() != null) {
+      doc.add(new TextField(PaperFields.ABSTRACT_EN, paper.abstractEn(), Field.Store.NO));
+    }
+    if (paper.abstractZh() != null) {
+      doc.add(new TextField(PaperFields.ABSTRACT_ZH, paper.abstractZh(), Field.Store.NO));
+    }
+    for (String keyword : paper.keywords()) {
+      doc.add(new TextField(PaperFields.abstractField(Lang.detect(keyword)), keyword, Field.Store.NO));
+    }
+    for (Map.Entry<Lang, float[]> e : vectors.entrySet()) {
+      Lang lang = e.getKey();
+      float[] v = e.getValue();
+      int expected = lang == Lang.ZH ? schema.dimensionZh() : schema.dimensionEn();
+      if (v.length != expected) {
+        throw new IllegalArgumentException(
+            "paper " + paper.id() + ": " + lang.name().toLowerCase(java.util.Locale.ROOT) + " vector must have "
+                + expected + " dimensions, got " + v.length);
+      }
+      // Dot product on unit vectors equals cosine, without cosine's per-comparison norms.
+      float[] unit = Vectors.normalizeInPlace(v.clone());
+      doc.add(new KnnFloatVectorField(PaperFields.vector(lang), unit, VectorSimilarityFunction.DOT_PRODUCT));
+      String hash = hashes.get(lang);
+      if (hash != null) {
+        doc.add(new StoredField(PaperFields.hash(lang), hash));
+      }
+    }
+    try {
+      writer.updateDocument(new Term(PaperFields.ID, paper.id()), doc);
+      unrefreshed.add(paper.id());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write paper " + paper.id() + " to " + path, e);
+    }
+  }
+
+  /** Deletes a paper; returns whether it existed (as of the last refresh). */
+  public boolean delete(String id) {
+    requireWritable();
+    boolean existed = get(id).isPresent();
+    try {
+      writer.deleteDocuments(new Term(PaperFields.ID, id));
+      unrefreshed.add(id);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete paper " + id + " from " + path, e);
+    }
+    return existed;
+  }
+
+  /** Makes every write so far durable (Lucene commit) and visible to searches. */
+  public void commit() {
+    requireWritable();
+    try {
+      writer.setLiveCommitData(schema.toUserData().entrySet());
+      writer.commit();
+      refresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit index " + path, e);
+    }
+  }
+
+  /** Makes writes so far visible to searches (not yet durable). */
+  public void refresh() {
+    try {
+      java.util.List<String> written = java.util.List.copyOf(unrefreshed);
+      searchers.maybeRefreshBlocking();
+      written.forEach(unrefreshed::remove);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot refresh index " + path, e);
+    }
+  }
+
+  /** A function of a searcher; the searcher must not be used after it returns. */
+  @FunctionalInterface
+  public interface SearcherFunction<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs {@code fn} on the current point-in-time searcher. */
+  public <T> T withSearcher(SearcherFunction<T> fn) {
+    IndexSearcher searcher;
+    try {
+      searcher = searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a searcher on " + path, e);
+    }
+    try {
+      return fn.apply(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException("search on " + path + " failed", e);
+    } finally {
+      try {
+        searchers.release(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot release searcher on " + path, e);
+      }
+    }
+  }
+
+  /** Number of papers (as of the last refresh). */
+  public int count() {
+    return withSearcher(s -> s.getIndexReader().numDocs());
+  }
+
+  /**
+   * The stored paper with {@code id}, with its hashes and vectors, including writes not yet
+   * refreshed (a write of this id since the last refresh triggers one).
+   */
+  public Optional<StoredPaper> get(String id) {
+    if (unrefreshed.contains(id)) {
+      refresh();
+    }
+    return withSearcher(
+        s -> {
+          TopDocs top = s.search(new TermQuery(new Term(PaperFields.ID, id)), 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          return Optional.of(load(s, top.scoreDocs[0].doc));
+        });
+  }
+
+  /** Loads the stored paper of a document of {@code searcher}. */
+  public static StoredPaper load(IndexSearcher searcher, int docId) throws IOException {
+    Document doc = searcher.storedFields().document(docId);
+    Paper paper = PaperJson.read(doc.getBinaryValue(PaperFields.SOURCE).bytes);
+    Map<Lang, String> hashes = new EnumMap<>(Lang.class);
+    Map<Lang, float[]> vectors = new EnumMap<>(Lang.class);
+    for (Lang lang : Lang.values()) {
+      String hash = doc.get(PaperFields.hash(lang));
+      if (hash != null) {
+        hashes.put(lang, hash);
+      }
+      float[] v = vector(searcher, docId, PaperFields.vector(lang));
+      if (v != null) {
+        vectors.put(lang, v);
+      }
+    }
+    return new StoredPaper(paper, hashes, vectors);
+  }
+
+  /** Only the paper record of a document, for result lists. */
+  public static Paper paper(IndexSearcher searcher, int docId) throws IOException {
+    Document doc = searcher.storedFields().document(docId, java.util.Set.of(PaperFields.SOURCE));
+    return PaperJson.read(doc.getBinaryValue(PaperFields.SOURCE).bytes);
+  }
+
+  /** Only the id of a document. */
+  public static String id(IndexSearcher searcher, int docId) throws IOException {
+    return searcher.storedFields().document(docId, java.util.Set.of(PaperFields.ID)).get(PaperFields.ID);
+  }
+
+  private static float[] vector(IndexSearcher searcher, int docId, String field) throws IOException {
+    LeafReaderContext leaf = searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(docId, searcher.getIndexReader().leaves()));
+    LeafReader reader = leaf.reader();
+    FloatVectorValues values = reader.getFloatVectorValues(field);
+    if (values == null) {
+      return null;
+    }
+    int target = docId - leaf.docBase;
+    KnnVectorValues.DocIndexIterator it = values.iterator();
+    if (it.advance(target) != target) {
+      return null;
+    }
+    return values.vectorValue(it.index()).clone();
+  }
+
+  private void requireWritable() {
+    if (writer == null) {
+      throw new IllegalStateException("index " + path + " was opened read-only");
+    }
+  }
+
+  /** Commits pending writes (if writable) and releases the index and its write lock. */
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      if (writer != null) {
+        writer.setLiveCommitData(schema.toUserData().entrySet());
+        writer.close(); // commits
+      }
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close index " + path, e);
+    }
+  }
+
+  private static void closeQuietly(Directory dir) {
+    if (dir != null) {
+      try {
+        dir.close();
+      } catch (IOException ignored) {
+        // the original failure is what the caller needs to see
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.papersearch.search;
+
+import io.papersearch.index.PaperFields;
+import io.papersearch.ingest.Lang;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Builds the keyword (BM25) leg from free text.
+ *
+ * <p>The text is analysed, never parsed: quotes, {@code AND}, {@code *}, {@code :}, parentheses and
+ * unbalanced input are just characters, so no user input can make the keyword leg fail. Each field
+ * gets a disjunction of its terms; titles weigh {@link #TITLE_BOOST} times an abstract. Stateless
+ * and thread-safe.
+ */
+final class KeywordQuery {
+  private KeywordQuery() {}
+
+  static final float TITLE_BOOST = 2.0f;
+  static final float ABSTRACT_BOOST = 1.0f;
+  static final float AUTHORS_BOOST = 1.0f;
+
+  /** Distinct terms kept per field; keeps a long query under Lucene's clause limit. */
+  static final int MAX_TERMS = 256;
+
+  /** The query, or null when the text has no searchable term (only stop words or punctuation). */
+  static Query build(Analyzer analyzer, String text, Lang lang) {
+    Map<String, Float> fields =
+        Map.of(
+            PaperFields.title(lang), TITLE_BOOST,
+            PaperFields.abstractField(lang), ABSTRACT_BOOST,
+            PaperFields.AUTHORS, AUTHORS_BOOST);
+    BooleanQuery.Builder top = new BooleanQuery.Builder();
+    boolean any = false;
+    for (String field : fields.keySet().stream().sorted().toList()) {
+      Set<String> terms = terms(analyzer, field, text);
+      if (terms.isEmpty()) {
+        continue;
+      }
+      BooleanQuery.Builder perField = new BooleanQuery.Builder();
+      for (String term : terms) {
+        perField.add(new TermQuery(new Term(field, term)), BooleanClause.Occur.SHOULD);
+      }
+      top.add(new BoostQuery(perField.build(), fields.get(field)), BooleanClause.Occur.SHOULD);
+      any = true;
+    }
+    return any ? top.build() : null;
+  }
+
+  static Set<String> terms(Analyzer analyzer, String field, String text) {
+    Set<String> terms = new LinkedHashSet<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && terms.size() < MAX_TERMS) {
+        if (term.length() > 0) {
+          terms.add(term.toString());
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing a query string cannot fail", e);
+    }
+    return terms;
+  }
+}

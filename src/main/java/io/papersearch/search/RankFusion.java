@@ -1,0 +1,72 @@
+package io.papersearch.search;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reciprocal rank fusion: a candidate scores {@code sum over legs of 1 / (k + rank)}. Rank-based, so
+ * BM25 scores and cosine similarities need no common scale. Stateless and thread-safe.
+ */
+final class RankFusion {
+  private RankFusion() {}
+
+  /** The constant of Cormack et al. (2009); damps the weight of the very top ranks. */
+  static final int DEFAULT_K = 60;
+
+  /** One leg's candidate: an id with the leg's own score. */
+  record Candidate(String id, int doc, double score) {}
+
+  /** A fused candidate with its place in each leg (legs where it is absent are missing). */
+  record Fused(String id, int doc, double score, Map<String, Hit.LegScore> legs) {}
+
+  /** Orders a leg's candidates by score, ties broken by id, so rankings are deterministic. */
+  static List<Candidate> ordered(List<Candidate> leg) {
+    List<Candidate> sorted = new ArrayList<>(leg);
+    sorted.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id));
+    return sorted;
+  }
+
+  /**
+   * Fuses ranked legs (each already in rank order).
+   *
+   * @param legs leg name to candidates; iteration order is kept in each hit's explanation
+   * @param k the RRF constant, >= 1
+   * @return candidates by fused score, ties broken by id
+   */
+  static List<Fused> fuse(Map<String, List<Candidate>> legs, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+    Map<String, double[]> scores = new HashMap<>();
+    Map<String, Integer> docs = new HashMap<>();
+    Map<String, Map<String, Hit.LegScore>> explain = new HashMap<>();
+    for (Map.Entry<String, List<Candidate>> leg : legs.entrySet()) {
+      List<Candidate> ranked = leg.getValue();
+      for (int i = 0; i < ranked.size(); i++) {
+        Candidate c = ranked.get(i);
+        int rank = i + 1;
+        scores.computeIfAbsent(c.id(), x -> new double[1])[0] += 1.0 / (k + rank);
+        docs.putIfAbsent(c.id(), c.doc());
+        explain.computeIfAbsent(c.id(), x -> new LinkedHashMap<>()).put(leg.getKey(), new Hit.LegScore(rank, c.score()));
+      }
+    }
+    List<Fused> fused = new ArrayList<>(scores.size());
+    scores.forEach((id, s) -> fused.add(new Fused(id, docs.get(id), s[0], explain.get(id))));
+    fused.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparing(Fused::id));
+    return fused;
+  }
+
+  /** A single leg as a fused list: its own scores, its own order. */
+  static List<Fused> single(String name, List<Candidate> ranked) {
+    List<Fused> out = new ArrayList<>(ranked.size());
+    for (int i = 0; i < ranked.size(); i++) {
+      Candidate c = ranked.get(i);
+      out.add(new Fused(c.id(), c.doc(), c.score(), Map.of(name, new Hit.LegScore(i + 1, c.score()))));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,71 @@
+package io.papersearch.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.papersearch.ingest.Paper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one JSON shape of papers, hits and result pages, shared by the HTTP API and the CLI's
+ * {@code --json}. Thread-safe.
+ */
+public final class ResponseJson {
+  private ResponseJson() {}
+
+  /** Shared mapper: records and maps only, UTF-8, stable key order. */
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper().configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
+
+  /** A paper as an API object: every field present (null when unknown), camelCase names. */
+  public static Map<String, Object> paper(Paper p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", p.id());
+    m.put("title", p.title());
+    m.put("authors", p.authors());
+    m.put("year", p.year());
+    m.put("venue", p.venue());
+    m.put("url", p.url());
+    m.put("doi", p.doi());
+    m.put("abstract", p.abstractEn());
+    m.put("abstractZh", p.abstractZh());
+    m.put("keywords", p.keywords());
+    return m;
+  }
+
+  public static Map<String, Object> hit(Hit h) {
+    Map<String, Object> m = paper(h.paper());
+    m.put("score", h.score());
+    if (h.explain() != null) {
+      m.put("explain", h.explain());
+    }
+    return m;
+  }
+
+  public static Map<String, Object> response(SearchResponse r) {
+    List<Map<String, Object>> hits = new ArrayList<>(r.hits().size());
+    for (Hit h : r.hits()) {
+      hits.add(hit(h));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("hits", hits);
+    m.put("totalHits", r.totalHits());
+    m.put("limit", r.limit());
+    m.put("offset", r.offset());
+    m.put("tookMs", r.tookMs());
+    m.put("mode", r.mode());
+    m.put("lang", r.lang());
+    return m;
+  }
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("maps of plain values always serialise", e);
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package io.papersearch.search;
+
+import io.papersearch.embed.Embedders;
+import io.papersearch.embed.Role;
+import io.papersearch.embed.TextEmbedder;
+import io.papersearch.index.Analyzers;
+import io.papersearch.index.PaperFields;
+import io.papersearch.index.PaperIndex;
+import io.papersearch.index.StoredPaper;
+import io.papersearch.ingest.Lang;
+import io.papersearch.ingest.Paper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+
+/**
+ * Answers searches and similar-paper lookups over a {@link PaperIndex}.
+ *
+ * <p>Keyword leg: BM25 over the query language's title and abstract fields and the authors.
+ * Semantic leg: HNSW nearest neighbours of the query embedded by that language's model (with the
+ * model's query instruction). Hybrid: reciprocal rank fusion of both legs over {@link #depth}
+ * candidates each. Year filters apply inside both legs, so the fused list is drawn only from
+ * papers that pass them. Every ordering breaks ties by id.
+ *
+ * <p>Thread-safe: each call works on a point-in-time searcher.
+ */
+public final class SearchService {
+
+  /** Candidates each leg contributes to fusion, at least. */
+  public static final int MIN_DEPTH = 100;
+
+  private static final Sort SCORE_THEN_ID =
+      new Sort(SortField.FIELD_SCORE, new SortedSetSortField(PaperFields.ID, false));
+
+  private final PaperIndex index;
+  private final Embedders embedders;
+  private final Analyzer analyzer = Analyzers.perField();
+  private final QueryEmbeddingCache queryCache = new QueryEmbeddingCache(4096);
+  private final int rrfK;
+
+  public SearchService(PaperIndex index, Embedders embedders) {
+    this(index, embedders, RankFusion.DEFAULT_K);
+  }
+
+  public SearchService(PaperIndex index, Embedders embedders, int rrfK) {
+    this.index = Objects.requireNonNull(index, "index");
+    this.embedders = Objects.requireNonNull(embedders, "embedders");
+    if (rrfK < 1) {
+      throw new IllegalArgumentException("rrfK must be >= 1, got " + rrfK);
+    }
+    this.rrfK = rrfK;
+  }
+
+  /** Candidates drawn from each leg for a page: enough to fill it, and never fewer than {@link #MIN_DEPTH}. */
+  public static int depth(int offset, int limit) {
+    return Math.max(MIN_DEPTH, offset + limit);
+  }
+
+  public SearchResponse search(SearchRequest req) {
+    long start = System.nanoTime();
+    Lang lang = req.effectiveLang();
+    int depth = depth(req.offset(), req.limit());
+    Query filter = yearFilter(req.yearFrom(), req.yearTo());
+    // Embed before acquiring a searcher: the model run is the slow part and needs no index view.
+    float[] vector = req.mode() == SearchMode.KEYWORD ? null : embedQuery(req.query(), lang);
+    return index.withSearcher(
+        searcher -> {
+          List<RankFusion.Fused> ranked;
+          long total;
+          switch (req.mode()) {
+            case KEYWORD -> {
+              KeywordResult kw = keyword(searcher, req.query(), lang, filter, depth);
+              ranked = RankFusion.single("keyword", kw.candidates());
+              total = kw.total();
+            }
+            case SEMANTIC -> {
+              ranked = RankFusion.single("semantic", vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth));
+              total = ranked.size();
+            }
+            default -> {
+              Map<String, List<RankFusion.Candidate>> legs = new LinkedHashMap<>();
+              legs.put("keyword", keyword(searcher, req.query(), lang, filter, depth).candidates());
+              legs.put("semantic", vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth));
+              ranked = RankFusion.fuse(legs, rrfK);
+              total = ranked.size();
+            }
+          }
+          List<Hit> hits = page(searcher, ranked, req.offset(), req.limit(), req.explain());
+          return new SearchResponse(
+              hits, total, req.limit(), req.offset(), millisSince(start), req.mode().wire(), wire(lang));
+        });
+  }
+
+  /**
+   * Papers nearest to a paper's stored vectors (each language it has), itself excluded.
+   *
+   * @throws PapersearchException {@code paper_not_found} if there is no such paper
+   */
+  public SearchResponse similar(SimilarRequest req) {
+    long start = System.nanoTime();
+    StoredPaper source = get(req.id());
+    int depth = depth(req.offset(), req.limit());
+    BooleanQuery.Builder filter = new BooleanQuery.Builder();
+    Query years = yearFilter(req.yearFrom(), req.yearTo());
+    filter.add(years != null ? years : new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+    filter.add(new TermQuery(new Term(PaperFields.ID, req.id())), BooleanClause.Occur.MUST_NOT);
+    Query excludeSelf = filter.build();
+    return index.withSearcher(
+        searcher -> {
+          Map<String, List<RankFusion.Candidate>> legs = new LinkedHashMap<>();
+          for (Lang lang : Lang.values()) {
+            float[] v = source.vectors().get(lang);
+            if (v != null) {
+              legs.put(wire(lang), vectorLeg(searcher, PaperFields.vector(lang), v, excludeSelf, depth));
+            }
+          }
+          List<RankFusion.Fused> ranked =
+              legs.size() == 1
+                  ? RankFusion.single(legs.keySet().iterator().next(), legs.values().iterator().next())
+                  : RankFusion.fuse(legs, rrfK);
+          List<Hit> hits = page(searcher, ranked, req.offset(), req.limit(), req.explain());
+          return new SearchResponse(
+              hits, ranked.size(), req.limit(), req.offset(), millisSince(start), "similar", String.join("+", legs.keySet()));
+        });
+  }
+
+  /**
+   * The stored paper with {@code id}.
+   *
+   * @throws PapersearchException {@code paper_not_found}
+   */
+  public StoredPaper get(String id) {
+    PaperIds.check(id);
+    return index
+        .get(id)
+        .orElseThrow(() -> new PapersearchException(ErrorCode.PAPER_NOT_FOUND, "paper '" + id + "' not found"));
+  }
+
+  public int count() {
+    return index.count();
+  }
+
+  /** The models the index was built with. */
+  public io.papersearch.index.IndexSchema schema() {
+    return index.schema();
+  }
+
+  private float[] embedQuery(String query, Lang lang) {
+    TextEmbedder embedder = embedders.forLang(lang);
+    return queryCache.get(embedder.spec().id(), query, () -> embedder.embed(query, Role.QUERY));
+  }
+
+  private record KeywordResult(List<RankFusion.Candidate> candidates, long total) {}
+
+  private KeywordResult keyword(IndexSearcher searcher, String text, Lang lang, Query filter, int depth)
+      throws IOException {
+    Query terms = KeywordQuery.build(analyzer, text, lang);
+    if (terms == null) {
+      return new KeywordResult(List.of(), 0);
+    }
+    Query query = terms;
+    if (filter != null) {
+      query = new BooleanQuery.Builder().add(terms, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
+    }
+    // Exact total (threshold MAX_VALUE): totalHits is a count users see, not a lower bound.
+    TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(SCORE_THEN_ID, depth, Integer.MAX_VALUE));
+    List<RankFusion.Candidate> out = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      out.add(new RankFusion.Candidate(PaperIndex.id(searcher, sd.doc), sd.doc, sd.score));
+    }
+    return new KeywordResult(out, top.totalHits.value());
+  }
+
+  private static List<RankFusion.Candidate> vectorLeg(
+      IndexSearcher searcher, String field, float[] vector, Query filter, int depth) throws IOException {
+    TopDocs top = searcher.search(new KnnFloatVectorQuery(field, vector, depth, filter), depth);
+    List<RankFusion.Candidate> out = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      out.add(new RankFusion.Candidate(PaperIndex.id(searcher, sd.doc), sd.doc, sd.score));
+    }
+    return RankFusion.ordered(out);
+  }
+
+  /** The year-range filter, or null when there are no bounds (an unfiltered HNSW search is faster). */
+  private static Query yearFilter(Integer from, Integer to) {
+    if (from == null && to == null) {
+      return null;
+    }
+    return IntField.newRangeQuery(
+        PaperFields.YEAR, from == null ? Integer.MIN_VALUE : from, to == null ? Integer.MAX_VALUE : to);
+  }
+
+  private static List<Hit> page(
+      IndexSearcher searcher, List<RankFusion.Fused> ranked, int offset, int limit, boolean explain)
+      throws IOException {
+    List<Hit> hits = new ArrayList<>(limit);
+    for (int i = offset; i < Math.min(ranked.size(), offset + limit); i++) {
+      RankFusion.Fused f = ranked.get(i);
+      Paper paper = PaperIndex.paper(searcher, f.doc());
+      hits.add(new Hit(paper, f.score(), explain ? f.legs() : null));
+    }
+    return hits;
+  }
+
+  private static String wire(Lang lang) {
+    return lang.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,191 @@
+package io.papersearch.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.testtools.JavalinTest;
+import io.papersearch.embed.Embedders;
+import io.papersearch.index.PaperIndex;
+import io.papersearch.search.SearchService;
+import io.papersearch.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Path;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.Response;
+import java.net.http.HttpRequest.BodyPublishers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every route and documented error, through the real server (fake 4-d model). */
+class HttpApiTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String JSON_TYPE = "application/json";
+
+  static Response post(HttpClient client, String path, String body, String type) {
+    return client.request(path, b -> b.post(BodyPublishers.ofString(body)).header("Content-Type", type));
+  }
+
+  @TempDir Path dir;
+  PaperIndex index;
+  Javalin app;
+
+  @BeforeEach
+  void setUp() {
+    Embedders embedders = Fixtures.fakeEmbedders();
+    index = Fixtures.indexedCorpus(dir, embedders);
+    app = HttpApi.create(new SearchService(index, embedders), ServerConfig.defaults().withPort(0));
+  }
+
+  @AfterEach
+  void tearDown() {
+    index.close();
+  }
+
+  record Reply(int status, JsonNode body) {}
+
+  static Reply reply(Response r) throws IOException {
+    String body = r.body().string();
+    assertThat(r.headers().get("Content-Type").get(0)).startsWith("application/json");
+    return new Reply(r.code(), JSON.readTree(body));
+  }
+
+  static void assertError(Reply r, int status, String code, String message) {
+    assertThat(r.status()).isEqualTo(status);
+    assertThat(r.body().get("code").asText()).isEqualTo(code);
+    assertThat(r.body().get("message").asText()).contains(message);
+    assertThat(r.body().size()).isEqualTo(2);
+  }
+
+  @Test
+  void search_returns_hits_with_paging_fields() {
+    JavalinTest.test(app, (server, client) -> {
+      Reply r = reply(client.get("/search?q=segmentation&limit=1&mode=keyword"));
+      assertThat(r.status()).isEqualTo(200);
+      JsonNode body = r.body();
+      assertThat(body.get("hits")).hasSize(1);
+      assertThat(body.get("totalHits").asInt()).isEqualTo(2);
+      assertThat(body.get("limit").asInt()).isEqualTo(1);
+      assertThat(body.get("offset").asInt()).isZero();
+      assertThat(body.has("tookMs")).isTrue();
+      assertThat(body.get("mode").asText()).isEqualTo("keyword");
+      assertThat(body.get("lang").asText()).isEqualTo("en");
+      JsonNode hit = body.get("hits").get(0);
+      for (String f : new String[] {"id", "title", "authors", "year", "venue", "url", "abstract", "abstractZh", "score"}) {
+        assertThat(hit.has(f)).as(f).isTrue();
+      }
+      assertThat(hit.has("explain")).isFalse();
+    });
+  }
+
+  @Test
+  void post_search_takes_the_same_fields_as_json() {
+    JavalinTest.test(app, (server, client) -> {
+      Reply r = reply(post(client, "/search", "{\"q\":\"配准\",\"limit\":3,\"explain\":true,\"yearFrom\":2020}", JSON_TYPE));
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.body().get("lang").asText()).isEqualTo("zh");
+      assertThat(r.body().get("hits").get(0).get("id").asText()).isEqualTo("p2");
+      assertThat(r.body().get("hits").get(0).get("explain").has("semantic")).isTrue();
+    });
+  }
+
+  @Test
+  void get_paper_returns_the_stored_paper() {
+    JavalinTest.test(app, (server, client) -> {
+      Reply r = reply(client.get("/papers/p2"));
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.body().get("title").asText()).isEqualTo("Deformable registration with transformers");
+      assertThat(r.body().get("abstractZh").asText()).isEqualTo("一种用于脑部扫描配准的网络。");
+    });
+  }
+
+  @Test
+  void similar_returns_papers_on_the_same_topic() {
+    JavalinTest.test(app, (server, client) -> {
+      Reply r = reply(client.get("/papers/p5/similar?limit=2"));
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.body().get("hits").get(0).get("id").asText()).isEqualTo("p1");
+      assertThat(r.body().get("hits")).hasSize(2);
+    });
+  }
+
+  @Test
+  void similar_returns_404_for_unknown_paper() {
+    JavalinTest.test(app, (server, client) ->
+        assertError(reply(client.get("/papers/nope/similar")), 404, "paper_not_found", "paper 'nope' not found"));
+  }
+
+  @Test
+  void get_paper_returns_404_for_unknown_paper() {
+    JavalinTest.test(app, (server, client) ->
+        assertError(reply(client.get("/papers/nope")), 404, "paper_not_found", "paper 'nope' not found"));
+  }
+
+  @Test
+  void health_reports_papers_and_models() {
+    JavalinTest.test(app, (server, client) -> {
+      Reply r = reply(client.get("/health"));
+      assertThat(r.body().get("status").asText()).isEqualTo("ok");
+      assertThat(r.body().get("papers").asInt()).isEqualTo(5);
+      assertThat(r.body().get("models").get("en").get("id").asText()).isEqualTo("fake-en");
+      assertThat(r.body().get("models").get("zh").get("dimension").asInt()).isEqualTo(4);
+    });
+  }
+
+  @Test
+  void bad_search_parameters_get_their_own_codes() {
+    JavalinTest.test(app, (server, client) -> {
+      assertError(reply(client.get("/search?q=x&limit=0")), 400, "invalid_search_limit", "limit must be between 1 and 100, got 0");
+      assertError(reply(client.get("/search?q=x&limit=abc")), 400, "invalid_search_limit", "limit must be an integer, got 'abc'");
+      assertError(reply(client.get("/search?q=x&offset=5000")), 400, "invalid_search_offset", "offset must be between 0 and 1000");
+      assertError(reply(client.get("/search?q=x&mode=fuzzy")), 400, "invalid_search_mode", "got 'fuzzy'");
+      assertError(reply(client.get("/search?q=x&lang=fr")), 400, "invalid_search_lang", "got 'fr'");
+      assertError(reply(client.get("/search?q=x&yearFrom=20x0")), 400, "invalid_search_year", "yearFrom must be a year");
+      assertError(reply(client.get("/search?q=x&explain=yes")), 400, "invalid_search_explain", "explain must be true or false");
+      assertError(reply(client.get("/search?q=")), 400, "invalid_search_q", "q must not be empty");
+      assertError(reply(client.get("/search")), 400, "invalid_search_q", "q must not be empty");
+      assertError(reply(client.get("/search?q=" + "a".repeat(1001))), 400, "query_too_long", "q must be at most 1000 characters");
+      assertError(reply(client.get("/search?q=x&foo=1")), 400, "unknown_parameter", "unknown parameter 'foo'");
+      assertError(reply(client.get("/search?q=x&limit=1&limit=2")), 400, "invalid_search_limit", "must be given once");
+    });
+  }
+
+  @Test
+  void lucene_syntax_in_the_query_is_searched_not_rejected() {
+    JavalinTest.test(app, (server, client) -> {
+      for (String q : new String[] {"%22unbalanced", "a%20AND%20(", "*", "title%3Ax", "((%5B%5D"}) {
+        assertThat(client.get("/search?q=" + q).code()).as(q).isEqualTo(200);
+      }
+    });
+  }
+
+  @Test
+  void bad_bodies_are_400_and_huge_ones_413() {
+    JavalinTest.test(app, (server, client) -> {
+      assertError(reply(post(client, "/search", "{\"q\":", JSON_TYPE)),
+          400, "invalid_request_body", "request body is not valid JSON");
+      assertError(reply(post(client, "/search", "[1,2]", JSON_TYPE)),
+          400, "invalid_request_body", "request body must be a JSON object");
+      assertError(reply(post(client, "/search", "{\"q\":\"x\",\"limit\":[1]}", JSON_TYPE)),
+          400, "invalid_search_limit", "field 'limit' must be a string, number or boolean");
+      assertError(reply(post(client, "/search", "{\"q\":\"x\",\"bogus\":1}", JSON_TYPE)),
+          400, "unknown_parameter", "unknown parameter 'bogus'");
+      assertError(reply(post(client, "/search", "q=x", "text/plain")),
+          415, "unsupported_media_type", "must be application/json");
+      String huge = "{\"q\":\"" + "a".repeat(2 << 20) + "\"}";
+      assertError(reply(post(client, "/search", huge, JSON_TYPE)),
+          413, "payload_too_large", "request body must be at most");
+    });
+  }
+
+  @Test
+  void unknown_routes_and_methods_use_the_error_vocabulary() {
+    JavalinTest.test(app, (server, client) -> {
+      assertError(reply(client.get("/nope")), 404, "route_not_found", "no route GET /nope");
+      assertError(reply(client.delete("/health")), 405, "method_not_allowed", "method DELETE is not allowed");
+    });
+  }
+}

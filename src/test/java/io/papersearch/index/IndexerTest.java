@@ -1,0 +1,118 @@
+package io.papersearch.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.papersearch.embed.Embedders;
+import io.papersearch.ingest.Lang;
+import io.papersearch.ingest.Paper;
+import io.papersearch.testing.FakeEmbedder;
+import io.papersearch.testing.Fixtures;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexerTest {
+  @TempDir Path dir;
+
+  static int calls(Embedders e) {
+    return ((FakeEmbedder) e.en()).calls.get() + ((FakeEmbedder) e.zh()).calls.get();
+  }
+
+  @Test
+  void reindexing_an_unchanged_corpus_embeds_nothing_and_duplicates_nothing() {
+    Embedders e = Fixtures.fakeEmbedders();
+    try (PaperIndex index = Fixtures.indexedCorpus(dir, e)) {
+      int before = calls(e);
+      Indexer indexer = new Indexer(index, e);
+      for (Paper p : Fixtures.corpus()) {
+        assertThat(indexer.index(p)).isEqualTo(Indexer.Outcome.UNCHANGED);
+      }
+      index.commit();
+      assertThat(calls(e)).isEqualTo(before);
+      assertThat(index.count()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void vectors_survive_a_restart_so_reopening_embeds_nothing() {
+    Embedders e = Fixtures.fakeEmbedders();
+    Fixtures.indexedCorpus(dir, e).close();
+    Embedders fresh = Fixtures.fakeEmbedders();
+    try (PaperIndex index = PaperIndex.openForWriting(dir, Indexer.schemaOf(fresh))) {
+      Indexer indexer = new Indexer(index, fresh);
+      Fixtures.corpus().forEach(indexer::index);
+      assertThat(calls(fresh)).isZero();
+      assertThat(index.get("p1").orElseThrow().vectors()).containsOnlyKeys(Lang.EN, Lang.ZH);
+    }
+  }
+
+  @Test
+  void changing_one_language_re_embeds_only_that_language() {
+    Embedders e = Fixtures.fakeEmbedders();
+    try (PaperIndex index = Fixtures.indexedCorpus(dir, e)) {
+      Indexer indexer = new Indexer(index, e);
+      int enBefore = ((FakeEmbedder) e.en()).calls.get();
+      int zhBefore = ((FakeEmbedder) e.zh()).calls.get();
+      Paper p1 = Fixtures.corpus().get(0);
+      Paper changed = new Paper(p1.id(), p1.title(), p1.authors(), p1.year(), p1.venue(), p1.url(), p1.doi(), p1.abstractEn(), "新的中文摘要：器官分割。", p1.keywords());
+      assertThat(indexer.index(changed)).isEqualTo(Indexer.Outcome.UPDATED);
+      assertThat(((FakeEmbedder) e.en()).calls.get()).isEqualTo(enBefore);
+      assertThat(((FakeEmbedder) e.zh()).calls.get()).isEqualTo(zhBefore + 1);
+      index.commit();
+      assertThat(index.count()).isEqualTo(5);
+      assertThat(index.get("p1").orElseThrow().paper().abstractZh()).isEqualTo("新的中文摘要：器官分割。");
+    }
+  }
+
+  @Test
+  void the_same_id_twice_in_one_run_is_one_paper() {
+    Embedders e = Fixtures.fakeEmbedders();
+    try (PaperIndex index = PaperIndex.openForWriting(dir, Indexer.schemaOf(e))) {
+      Indexer indexer = new Indexer(index, e);
+      Paper a = Fixtures.paper("dup", "First title about segmentation", 2020, "Abstract one.", null);
+      Paper b = Fixtures.paper("dup", "Second title about detection", 2021, "Abstract two.", null);
+      assertThat(indexer.index(a)).isEqualTo(Indexer.Outcome.ADDED);
+      assertThat(indexer.index(b)).isEqualTo(Indexer.Outcome.UPDATED);
+      index.commit();
+      assertThat(index.count()).isEqualTo(1);
+      assertThat(index.get("dup").orElseThrow().paper().title()).isEqualTo("Second title about detection");
+    }
+  }
+
+  @Test
+  void opening_an_index_with_other_models_fails_with_both_names() {
+    Embedders e = Fixtures.fakeEmbedders();
+    Fixtures.indexedCorpus(dir, e).close();
+    IndexSchema other = new IndexSchema("other-en", 8, "fake-zh", 4);
+    assertThatThrownBy(() -> PaperIndex.openForWriting(dir, other))
+        .isInstanceOf(IndexMismatchException.class)
+        .hasMessageContaining("was built with en=fake-en (4-d), zh=fake-zh (4-d)")
+        .hasMessageContaining("but this run uses en=other-en (8-d)");
+    assertThatThrownBy(() -> PaperIndex.openReadOnly(dir, other)).isInstanceOf(IndexMismatchException.class);
+  }
+
+  @Test
+  void a_second_writer_on_the_same_index_fails_at_once() {
+    Embedders e = Fixtures.fakeEmbedders();
+    try (PaperIndex first = Fixtures.indexedCorpus(dir, e)) {
+      assertThatThrownBy(() -> PaperIndex.openForWriting(dir, Indexer.schemaOf(e)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("is in use by another papersearch process");
+      // A reader still works beside the writer.
+      try (PaperIndex reader = PaperIndex.openReadOnly(dir, Indexer.schemaOf(e))) {
+        assertThat(reader.count()).isEqualTo(5);
+      }
+    }
+  }
+
+  @Test
+  void a_vector_of_the_wrong_dimension_is_refused() {
+    Embedders e = Fixtures.fakeEmbedders();
+    try (PaperIndex index = PaperIndex.openForWriting(dir, Indexer.schemaOf(e))) {
+      Paper p = Fixtures.paper("x", "T", 2020, "A", null);
+      assertThatThrownBy(() -> index.upsert(p, java.util.Map.of(Lang.EN, new float[3]), java.util.Map.of()))
+          .hasMessage("paper x: en vector must have 4 dimensions, got 3");
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package io.papersearch.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.papersearch.embed.Embedders;
+import io.papersearch.index.PaperIndex;
+import io.papersearch.ingest.Lang;
+import io.papersearch.testing.Fixtures;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Search over five papers with hand-made 4-d vectors. */
+class SearchServiceTest {
+  @TempDir Path dir;
+  Embedders embedders;
+  PaperIndex index;
+  SearchService search;
+
+  @BeforeEach
+  void setUp() {
+    embedders = Fixtures.fakeEmbedders();
+    index = Fixtures.indexedCorpus(dir, embedders);
+    search = new SearchService(index, embedders);
+  }
+
+  @AfterEach
+  void tearDown() {
+    index.close();
+  }
+
+  static SearchRequest req(String q, SearchMode mode) {
+    return new SearchRequest(q, mode, null, 10, 0, null, null, true);
+  }
+
+  static List<String> ids(SearchResponse r) {
+    return r.hits().stream().map(h -> h.paper().id()).toList();
+  }
+
+  @Test
+  void keyword_mode_ranks_title_matches_first_and_counts_every_match() {
+    SearchResponse r = search.search(req("segmentation", SearchMode.KEYWORD));
+    assertThat(ids(r)).containsExactlyInAnyOrder("p1", "p5");
+    assertThat(r.totalHits()).isEqualTo(2);
+    assertThat(r.mode()).isEqualTo("keyword");
+    assertThat(r.lang()).isEqualTo("en");
+  }
+
+  @Test
+  void semantic_mode_returns_the_nearest_vectors_first() {
+    SearchResponse r = search.search(req("image registration", SearchMode.SEMANTIC));
+    assertThat(ids(r).get(0)).isEqualTo("p2");
+    assertThat(r.hits().get(0).explain()).containsOnlyKeys("semantic");
+  }
+
+  @Test
+  void hybrid_mode_fuses_both_legs_and_explains_each() {
+    SearchResponse r = search.search(req("registration", SearchMode.HYBRID));
+    assertThat(ids(r).get(0)).isEqualTo("p2");
+    Hit top = r.hits().get(0);
+    assertThat(top.explain()).containsKeys("keyword", "semantic");
+    assertThat(top.explain().get("keyword").rank()).isEqualTo(1);
+    assertThat(top.explain().get("semantic").rank()).isEqualTo(1);
+    assertThat(top.score()).isEqualTo(2.0 / 61);
+  }
+
+  @Test
+  void chinese_queries_use_the_chinese_fields_and_vectors() {
+    SearchResponse r = search.search(req("器官分割", SearchMode.HYBRID));
+    assertThat(r.lang()).isEqualTo("zh");
+    assertThat(ids(r).get(0)).isEqualTo("p1");
+    // p3 and p5 have no Chinese text, so neither leg can return them.
+    assertThat(ids(r)).doesNotContain("p3", "p5");
+  }
+
+  @Test
+  void lang_override_beats_detection() {
+    SearchResponse r = search.search(new SearchRequest("segmentation", SearchMode.SEMANTIC, Lang.ZH, 10, 0, null, null, false));
+    assertThat(r.lang()).isEqualTo("zh");
+    assertThat(ids(r)).containsOnly("p1", "p2", "p4");
+  }
+
+  @Test
+  void year_filters_apply_inside_both_legs() {
+    SearchResponse r = search.search(new SearchRequest("segmentation", SearchMode.HYBRID, null, 10, 0, 2023, 2023, false));
+    assertThat(ids(r)).isNotEmpty().doesNotContain("p1", "p2");
+    assertThat(ids(r).get(0)).isEqualTo("p5");
+  }
+
+  @Test
+  void paging_walks_the_same_ranking() {
+    List<String> all = ids(search.search(new SearchRequest("segmentation", SearchMode.SEMANTIC, null, 5, 0, null, null, false)));
+    List<String> second = ids(search.search(new SearchRequest("segmentation", SearchMode.SEMANTIC, null, 2, 2, null, null, false)));
+    assertThat(second).containsExactlyElementsOf(all.subList(2, 4));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"segmentation", "segmentation AND (", "*", "title:segmentation", "a:b:c)(]]", "((((", "the of and"})
+  void query_syntax_is_searched_never_rejected(String q) {
+    SearchResponse r = search.search(req(q, SearchMode.HYBRID));
+    assertThat(r.hits()).isNotNull();
+  }
+
+  @Test
+  void similar_papers_exclude_the_paper_itself_and_follow_its_topic() {
+    SearchResponse r = search.similar(new SimilarRequest("p5", 10, 0, null, null, false));
+    assertThat(ids(r)).doesNotContain("p5");
+    assertThat(ids(r).get(0)).isEqualTo("p1");
+    assertThat(r.mode()).isEqualTo("similar");
+  }
+
+  @Test
+  void similar_papers_use_both_languages_when_the_paper_has_both() {
+    SearchResponse r = search.similar(new SimilarRequest("p1", 10, 0, null, null, true));
+    assertThat(r.lang()).isEqualTo("en+zh");
+    assertThat(ids(r)).doesNotContain("p1");
+  }
+
+  @Test
+  void similar_papers_take_the_year_filter() {
+    SearchResponse r = search.similar(new SimilarRequest("p1", 10, 0, 2023, null, false));
+    assertThat(ids(r)).isNotEmpty().doesNotContain("p1", "p2");
+  }
+
+  @Test
+  void unknown_paper_is_paper_not_found() {
+    assertThatThrownBy(() -> search.similar(SimilarRequest.of("nope")))
+        .isInstanceOfSatisfying(PapersearchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PAPER_NOT_FOUND))
+        .hasMessage("paper 'nope' not found");
+  }
+
+  @Test
+  void bad_requests_name_the_value() {
+    assertThatThrownBy(() -> new SearchRequest("x", null, null, 0, 0, null, null, false))
+        .hasMessage("limit must be between 1 and 100, got 0");
+    assertThatThrownBy(() -> new SearchRequest("x", null, null, 10, -1, null, null, false))
+        .hasMessage("offset must be between 0 and 1000, got -1");
+    assertThatThrownBy(() -> new SearchRequest(" ", null, null, 10, 0, null, null, false))
+        .hasMessage("q must not be empty");
+    assertThatThrownBy(() -> new SearchRequest("x".repeat(1001), null, null, 10, 0, null, null, false))
+        .hasMessage("q must be at most 1000 characters, got 1001");
+    assertThatThrownBy(() -> new SearchRequest("x", null, null, 10, 0, 2024, 2020, false))
+        .hasMessage("yearFrom must be <= yearTo, got yearFrom=2024, yearTo=2020");
+    assertThatThrownBy(() -> SearchMode.parse("fuzzy")).hasMessage("mode must be keyword, semantic or hybrid, got 'fuzzy'");
+    assertThatThrownBy(() -> SearchRequest.parseLang("fr")).hasMessage("lang must be en, zh or auto, got 'fr'");
+  }
+}

@@ -1,0 +1,45 @@
+package io.papersearch.testing;
+
+import io.papersearch.embed.Embedders;
+import io.papersearch.index.Indexer;
+import io.papersearch.index.PaperIndex;
+import io.papersearch.ingest.Paper;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Tiny corpora and wiring for unit tests. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  public static Embedders fakeEmbedders() {
+    return new Embedders(new FakeEmbedder("fake-en", "en"), new FakeEmbedder("fake-zh", "zh"));
+  }
+
+  public static Paper paper(String id, String title, Integer year, String abstractEn, String abstractZh) {
+    return new Paper(id, title, List.of("Ada Lovelace", "Alan Turing"), year, "ICCV", "https://example.org/" + id, null, abstractEn, abstractZh, List.of());
+  }
+
+  /** Five papers on four topics, some with Chinese abstracts. */
+  public static List<Paper> corpus() {
+    return List.of(
+        paper("p1", "Semi-supervised segmentation of organs", 2021,
+            "We study segmentation with few labels using consistency training.", "我们研究少量标注下的器官分割。"),
+        paper("p2", "Deformable registration with transformers", 2022,
+            "A registration network aligns brain scans.", "一种用于脑部扫描配准的网络。"),
+        paper("p3", "Sparse-view CT reconstruction", 2023,
+            "Reconstruction of CT images from sparse views with diffusion priors.", null),
+        paper("p4", "Lesion detection in chest X-rays", 2023,
+            "Detection of lung lesions with a one-stage detector.", "胸片中的病灶检测。"),
+        paper("p5", "Segmentation under domain shift", 2023,
+            "Segmentation models that adapt to new scanners.", null));
+  }
+
+  /** An index in {@code dir} holding {@link #corpus()}, committed. */
+  public static PaperIndex indexedCorpus(Path dir, Embedders embedders) {
+    PaperIndex index = PaperIndex.openForWriting(dir, Indexer.schemaOf(embedders));
+    Indexer indexer = new Indexer(index, embedders);
+    corpus().forEach(indexer::index);
+    index.commit();
+    return index;
+  }
+}
