@@ -151,7 +151,7 @@ public final class SearchService {
    * @throws PapersearchException {@code paper_not_found}
    */
   public StoredPaper get(String id) {
-    PaperIds.check(id);
+    PaperIdCheck.check(id);
     return index
         .get(id)
         .orElseThrow(() -> new PapersearchException(ErrorCode.PAPER_NOT_FOUND, "paper '" + id + "' not found"));

@@ -12,7 +12,7 @@ package io.papersearch.search;
  */
 public record SimilarRequest(String id, int limit, int offset, Integer yearFrom, Integer yearTo, boolean explain) {
   public SimilarRequest {
-    PaperIds.check(id);
+    PaperIdCheck.check(id);
     SearchRequest.checkLimit(limit);
     SearchRequest.checkOffset(offset);
     SearchRequest.checkYears(yearFrom, yearTo);
