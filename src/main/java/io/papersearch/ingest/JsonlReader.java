@@ -58,7 +58,11 @@ final class JsonlReader implements PaperReader {
   }
 
   private static String shorten(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
+    // Jackson appends a source/marker description that only repeats the line; keep the reason.
+    String message = e.getOriginalMessage().replaceAll("(?s)\\s*\\(start marker at.*$", "").replaceAll("(?s)\n.*$", "");
+    if (e.getLocation() != null && e.getLocation().getColumnNr() > 0) {
+      message += " (column " + e.getLocation().getColumnNr() + ")";
+    }
     return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
   }
 }

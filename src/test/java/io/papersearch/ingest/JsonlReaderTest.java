@@ -83,7 +83,7 @@ class JsonlReaderTest {
         "papers.jsonl:6: authors must be a string or an array of strings, got object",
         "papers.jsonl:7: id must be 1 to 128 characters of ASCII letters, digits, '.', '_', '-' or ':', got 'has space'",
         "papers.jsonl:8: record has neither title nor abstract");
-    assertThat(sink.rejections.get(7).reason()).isEqualTo("invalid JSON: Duplicate field 'title'");
+    assertThat(sink.rejections.get(7).reason()).isEqualTo("invalid JSON: Duplicate field 'title' (column 23)");
     assertThat(sink.rejections.get(8).reason()).startsWith("invalid JSON: Trailing token");
   }
 

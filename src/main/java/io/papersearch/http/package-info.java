@@ -1,0 +1,7 @@
+/**
+ * Stage 5a: the HTTP API (Javalin). Thin handlers over {@link io.papersearch.search.SearchService};
+ * one typed {@link io.papersearch.http.ServerConfig} built at start-up; one exception mapper that
+ * turns every failure into {@code {"code", "message"}} with the right status. The only package that
+ * imports Javalin (the CLI merely starts it).
+ */
+package io.papersearch.http;

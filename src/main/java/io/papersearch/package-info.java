@@ -1,0 +1,9 @@
+/**
+ * papersearch: hybrid keyword + semantic search over English and Chinese paper abstracts.
+ *
+ * <p>Packages are pipeline stages, and dependencies point one way:
+ * {@code ingest} → {@code embed} → {@code index} → {@code search} → {@code http} / {@code cli}.
+ * Only {@code embed} imports DJL; only {@code http} (and the {@code cli} that starts it) imports
+ * Javalin.
+ */
+package io.papersearch;

@@ -1,0 +1,119 @@
+package io.papersearch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line with the real models, as a user runs it. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CliIT {
+  @TempDir static Path dir;
+  static Path index;
+  static Path papers;
+  static final String MODELS = System.getProperty("papersearch.models", "models");
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add(1, "--models=" + MODELS);
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int exit = Main.run(all.toArray(String[]::new));
+      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @BeforeAll
+  static void files() throws Exception {
+    index = dir.resolve("index");
+    papers = dir.resolve("papers.jsonl");
+    Files.writeString(papers, """
+        {"id": "seg-1", "title": "Semi-supervised segmentation of abdominal CT", "abstract": "We segment organs with few labels.", "year": 2022, "authors": ["A. Author"]}
+        {"id": "bad", "year": "twenty"
+        {"id": "reg-1", "title": "Deformable image registration", "abstract": "我们提出一种可变形医学图像配准方法。", "year": 2021}
+        """);
+  }
+
+  @Test
+  @Order(1)
+  void index_reports_added_and_rejected_records_with_file_and_line() {
+    Run r = run("index", "--index", index.toString(), papers.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("2 added, 0 updated, 0 unchanged, 1 rejected; index holds 2 papers");
+    assertThat(r.out()).contains("rejected papers.jsonl:2: invalid JSON: Unexpected end-of-input: expected close marker for Object (column ");
+    assertThat(r.err()).contains("papers.jsonl [").contains("papers/s").contains("ETA");
+  }
+
+  @Test
+  @Order(2)
+  void reindexing_the_same_file_changes_nothing() {
+    Run r = run("index", "--index", index.toString(), papers.toString());
+    assertThat(r.out()).contains("0 added, 0 updated, 2 unchanged, 1 rejected; index holds 2 papers");
+  }
+
+  @Test
+  @Order(3)
+  void search_prints_results_and_json() throws Exception {
+    Run text = run("search", "--index", index.toString(), "segmentation", "with", "few", "labels");
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("1. Semi-supervised segmentation of abdominal CT  [seg-1]");
+    Run json = run("search", "--index", index.toString(), "--json", "医学图像配准");
+    JsonNode body = new ObjectMapper().readTree(json.out());
+    assertThat(body.get("lang").asText()).isEqualTo("zh");
+    assertThat(body.get("hits").get(0).get("id").asText()).isEqualTo("reg-1");
+  }
+
+  @Test
+  @Order(4)
+  void bad_values_and_missing_files_are_one_line_errors() {
+    Run limit = run("search", "--index", index.toString(), "--limit", "0", "x");
+    assertThat(limit.exit()).isEqualTo(1);
+    assertThat(limit.err().strip()).isEqualTo("papersearch: limit must be between 1 and 100, got 0");
+    Path missing = dir.resolve("nope.jsonl");
+    Run file = run("index", "--index", index.toString(), missing.toString());
+    assertThat(file.exit()).isEqualTo(1);
+    assertThat(file.err().strip()).isEqualTo("papersearch: cannot read " + missing + ": no such readable file");
+    Run unknownFormat = run("index", "--index", index.toString(), dir.resolve("x.pdf").toString());
+    assertThat(unknownFormat.exit()).isEqualTo(1);
+    assertThat(unknownFormat.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  @Order(5)
+  void an_index_built_with_other_models_is_refused_by_name() {
+    Run r = run("search", "--index", index.toString(), "--model-en", "bge-small-en-v1.5-q", "x");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("was built with en=bge-small-en-v1.5 (384-d)").contains("this run uses en=bge-small-en-v1.5-q");
+  }
+
+  @Test
+  @Order(6)
+  void search_on_a_missing_index_says_how_to_build_one() {
+    Run r = run("search", "--index", dir.resolve("empty").toString(), "x");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("no index in").contains("papersearch index FILE");
+  }
+}
