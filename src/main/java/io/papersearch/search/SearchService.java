@@ -21,6 +21,7 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -187,7 +188,9 @@ public final class SearchService {
     TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(SCORE_THEN_ID, depth, Integer.MAX_VALUE));
     List<RankFusion.Candidate> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
-      out.add(new RankFusion.Candidate(PaperIndex.id(searcher, sd.doc), sd.doc, sd.score));
+      // Sorted by field, a hit's BM25 score is its first sort value (ScoreDoc.score stays NaN).
+      float score = (Float) ((FieldDoc) sd).fields[0];
+      out.add(new RankFusion.Candidate(PaperIndex.id(searcher, sd.doc), sd.doc, score));
     }
     return new KeywordResult(out, top.totalHits.value());
   }

@@ -48,6 +48,8 @@ class SearchServiceTest {
     SearchResponse r = search.search(req("segmentation", SearchMode.KEYWORD));
     assertThat(ids(r)).containsExactlyInAnyOrder("p1", "p5");
     assertThat(r.totalHits()).isEqualTo(2);
+    assertThat(r.hits()).allSatisfy(h -> assertThat(h.score()).isPositive().isEqualTo(h.explain().get("keyword").score()));
+    assertThat(r.hits().get(0).score()).isGreaterThanOrEqualTo(r.hits().get(1).score());
     assertThat(r.mode()).isEqualTo("keyword");
     assertThat(r.lang()).isEqualTo("en");
   }
