@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
+  /** Request line + headers: room for a q of 1,000 Chinese characters percent-encoded (9 KB). */
+  static final int MAX_HEADER_BYTES = 32 * 1024;
+
   private HttpApi() {}
 
   /** Builds (does not start) the server; tests drive it with {@code JavalinTest}. */
@@ -36,6 +39,10 @@ public final class HttpApi {
           c.http.maxRequestSize = config.maxBodyBytes();
           c.http.prefer405over404 = true;
           c.jsonMapper(new JavalinJackson(ResponseJson.MAPPER, false));
+          // Requests Jetty refuses before Javalin sees them (malformed, URI or headers too long)
+          // get the same JSON error shape instead of Jetty's HTML page.
+          c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+          c.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
 
           c.routes.get("/health", ctx -> health(ctx, search));
           c.routes.get("/search", ctx -> ctx.json(ResponseJson.response(search.search(Params.fromQuery(ctx.queryParamMap(), Params.SEARCH).toSearch()))));
@@ -50,7 +57,7 @@ public final class HttpApi {
           c.routes.exception(PapersearchException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage()));
           c.routes.exception(HttpResponseException.class, (e, ctx) -> {
             // Javalin's own refusals (no route, wrong method, body too large) in our vocabulary.
-            ErrorCode code = codeForStatus(e.getStatus());
+            ErrorCode code = ErrorCode.forHttpStatus(e.getStatus());
             String message = switch (code) {
               case PAYLOAD_TOO_LARGE -> "request body must be at most " + config.maxBodyBytes() + " bytes";
               case ROUTE_NOT_FOUND -> "no route " + ctx.method() + " " + ctx.path();
@@ -99,17 +106,6 @@ public final class HttpApi {
           ErrorCode.INVALID_REQUEST_BODY,
           "request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
     }
-  }
-
-  private static ErrorCode codeForStatus(int status) {
-    return switch (status) {
-      case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-      case 404 -> ErrorCode.ROUTE_NOT_FOUND;
-      case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-      case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-      case 400 -> ErrorCode.INVALID_REQUEST_BODY;
-      default -> ErrorCode.INTERNAL;
-    };
   }
 
   private static void error(Context ctx, ErrorCode code, String message) {

@@ -18,11 +18,14 @@ public enum ErrorCode {
   UNKNOWN_PARAMETER(400),
   INVALID_REQUEST_BODY(400),
   INVALID_PAPER_ID(400),
+  BAD_REQUEST(400),
   PAPER_NOT_FOUND(404),
   ROUTE_NOT_FOUND(404),
   METHOD_NOT_ALLOWED(405),
   UNSUPPORTED_MEDIA_TYPE(415),
   PAYLOAD_TOO_LARGE(413),
+  URI_TOO_LONG(414),
+  HEADERS_TOO_LARGE(431),
   INTERNAL(500);
 
   private final int status;
@@ -34,6 +37,23 @@ public enum ErrorCode {
   /** HTTP status this error maps to. */
   public int status() {
     return status;
+  }
+
+  /**
+   * The generic code of an HTTP status that the web server produced on its own (no route, malformed
+   * request, ...): the first code with that status among the generic ones.
+   */
+  public static ErrorCode forHttpStatus(int status) {
+    return switch (status) {
+      case 400 -> BAD_REQUEST;
+      case 404 -> ROUTE_NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 413 -> PAYLOAD_TOO_LARGE;
+      case 414 -> URI_TOO_LONG;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 431 -> HEADERS_TOO_LARGE;
+      default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL;
+    };
   }
 
   /** The wire form: {@code invalid_search_limit}. */

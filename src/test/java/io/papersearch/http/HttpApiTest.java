@@ -182,6 +182,31 @@ class HttpApiTest {
   }
 
   @Test
+  void requests_jetty_refuses_still_get_json_errors() throws Exception {
+    JavalinTest.test(app, (server, client) -> {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      String base = "http://localhost:" + server.port();
+      var longUri = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/search?q=" + "a".repeat(40_000))).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(longUri.statusCode()).isIn(414, 431);
+      assertThat(JSON.readTree(longUri.body()).get("code").asText()).isIn("uri_too_long", "headers_too_large");
+      try (java.net.Socket socket = new java.net.Socket("localhost", server.port())) {
+        socket.getOutputStream().write("NOT AN HTTP REQUEST\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(raw).startsWith("HTTP/1.1 400").contains("{\"code\":\"bad_request\"").doesNotContain("<html");
+      }
+    });
+  }
+
+  @Test
+  void a_query_of_1000_chinese_characters_fits_in_the_url() {
+    JavalinTest.test(app, (server, client) -> {
+      String q = java.net.URLEncoder.encode("分割".repeat(500), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(client.get("/search?q=" + q).code()).isEqualTo(200);
+    });
+  }
+
+  @Test
   void unknown_routes_and_methods_use_the_error_vocabulary() {
     JavalinTest.test(app, (server, client) -> {
       assertError(reply(client.get("/nope")), 404, "route_not_found", "no route GET /nope");
