@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 /** Options every command shares: where the index and the models are, and which models to run. */
 final class CommonOptions {
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: ${DEFAULT-VALUE}).", defaultValue = "index")
+  /** The default index folder, relative to the working directory. */
+  static final Path DEFAULT_INDEX = Path.of("index");
+
+  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: index/; eval: eval-index/<corpus>).")
   Path index;
 
   @Option(
@@ -25,6 +28,10 @@ final class CommonOptions {
 
   @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: all cores).")
   Integer threads;
+
+  Path index() {
+    return index != null ? index : DEFAULT_INDEX;
+  }
 
   Path models() {
     if (models != null) {

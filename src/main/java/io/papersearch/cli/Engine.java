@@ -26,10 +26,13 @@ final class Engine implements AutoCloseable {
   }
 
   static Engine open(CommonOptions opts, boolean writable) {
+    return open(opts, opts.index(), writable);
+  }
+
+  static Engine open(CommonOptions opts, Path dir, boolean writable) {
     Embedders embedders =
         Embedders.load(opts.models(), opts.modelEn, opts.modelZh, new OnnxEmbedder.Threads(opts.threads(), 1));
     try {
-      Path dir = opts.index;
       PaperIndex index =
           writable
               ? PaperIndex.openForWriting(dir, Indexer.schemaOf(embedders))

@@ -1,0 +1,118 @@
+package io.papersearch.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.papersearch.search.Hit;
+import io.papersearch.search.SearchMode;
+import io.papersearch.search.SearchRequest;
+import io.papersearch.search.SearchResponse;
+import io.papersearch.search.SearchService;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Runs a query set through {@link SearchService} in one mode and averages nDCG@10, Recall@100 and
+ * MRR@10 over the queries that have at least one relevant document. Thread-safe if the service is.
+ */
+public final class Evaluator {
+
+  /** Results retrieved per query: the depth of Recall@100. */
+  public static final int DEPTH = 100;
+
+  /** One test query. */
+  public record Query(String id, String text) {}
+
+  /** Mean scores of one mode over a query set. */
+  public record Scores(SearchMode mode, double ndcg10, double recall100, double mrr10, int queries) {}
+
+  private final SearchService search;
+
+  public Evaluator(SearchService search) {
+    this.search = Objects.requireNonNull(search, "search");
+  }
+
+  /**
+   * Reads BEIR queries: one JSON object per line with {@code _id} (or {@code id}) and {@code text}
+   * (or {@code query}).
+   *
+   * @throws IllegalArgumentException naming file and line for a malformed line
+   */
+  public static List<Query> readQueries(Path file) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<Query> out = new ArrayList<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode node;
+        try {
+          node = json.readTree(line);
+        } catch (IOException e) {
+          throw new IllegalArgumentException(file.getFileName() + ":" + n + ": invalid JSON", e);
+        }
+        String id = text(node, "_id", "id");
+        String text = text(node, "text", "query");
+        if (id == null || text == null) {
+          throw new IllegalArgumentException(file.getFileName() + ":" + n + ": a query needs '_id' and 'text'");
+        }
+        out.add(new Query(id, text));
+      }
+    }
+    return out;
+  }
+
+  private static String text(JsonNode node, String name, String alias) {
+    JsonNode v = node.has(name) ? node.get(name) : node.get(alias);
+    return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+  }
+
+  /**
+   * Evaluates one mode. Queries without a relevant judgment are skipped, as trec_eval does.
+   *
+   * @param run where to write the TREC run lines, or null
+   */
+  public Scores evaluate(SearchMode mode, List<Query> queries, Qrels qrels, PrintWriter run) {
+    double ndcg = 0;
+    double recall = 0;
+    double mrr = 0;
+    int n = 0;
+    for (Query q : queries) {
+      if (!qrels.hasRelevant(q.id())) {
+        continue;
+      }
+      List<String> ranking = rank(q, mode, run);
+      ndcg += Metrics.ndcg(ranking, qrels.judged(q.id()), 10);
+      recall += Metrics.recall(ranking, qrels.judged(q.id()), DEPTH);
+      mrr += Metrics.mrr(ranking, qrels.judged(q.id()), 10);
+      n++;
+    }
+    return n == 0 ? new Scores(mode, 0, 0, 0, 0) : new Scores(mode, ndcg / n, recall / n, mrr / n, n);
+  }
+
+  private List<String> rank(Query q, SearchMode mode, PrintWriter run) {
+    // Overlong queries are cut to the API's bound rather than dropped, so every query counts.
+    String text = q.text().length() > SearchRequest.MAX_QUERY_CHARS ? q.text().substring(0, SearchRequest.MAX_QUERY_CHARS) : q.text();
+    SearchResponse r = search.search(new SearchRequest(text, mode, null, DEPTH, 0, null, null, false));
+    List<String> ids = new ArrayList<>(r.hits().size());
+    int rank = 0;
+    for (Hit h : r.hits()) {
+      ids.add(h.paper().id());
+      if (run != null) {
+        run.printf(Locale.ROOT, "%s Q0 %s %d %.6f papersearch-%s%n", q.id(), h.paper().id(), ++rank, h.score(), mode.wire());
+      }
+    }
+    return ids;
+  }
+}
