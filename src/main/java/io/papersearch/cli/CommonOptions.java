@@ -26,8 +26,32 @@ final class CommonOptions {
   @Option(names = "--model-zh", paramLabel = "ID", description = "Chinese model id (default: ${DEFAULT-VALUE}).", defaultValue = Embedders.DEFAULT_ZH)
   String modelZh;
 
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description = "Embedding cache folder, shared by index, eval and search (default: $PAPERSEARCH_CACHE, else ~/.cache/papersearch).")
+  Path cache;
+
+  @Option(names = "--no-cache", description = "Do not read or write the embedding cache.")
+  boolean noCache;
+
   @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: all cores).")
   Integer threads;
+
+  /** The embedding cache folder, or null when disabled. */
+  Path cacheDir() {
+    if (noCache) {
+      return null;
+    }
+    if (cache != null) {
+      return cache;
+    }
+    String env = System.getenv("PAPERSEARCH_CACHE");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "papersearch");
+  }
 
   Path index() {
     return index != null ? index : DEFAULT_INDEX;

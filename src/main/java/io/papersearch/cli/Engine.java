@@ -31,7 +31,7 @@ final class Engine implements AutoCloseable {
 
   static Engine open(CommonOptions opts, Path dir, boolean writable) {
     Embedders embedders =
-        Embedders.load(opts.models(), opts.modelEn, opts.modelZh, new OnnxEmbedder.Threads(opts.threads(), 1));
+        Embedders.load(opts.models(), opts.modelEn, opts.modelZh, new OnnxEmbedder.Threads(opts.threads(), 1), opts.cacheDir());
     try {
       PaperIndex index =
           writable

@@ -28,19 +28,40 @@ public record Embedders(TextEmbedder en, TextEmbedder zh) implements Closeable {
    * @throws IllegalArgumentException if a model is unknown, incomplete or serves the wrong language
    */
   public static Embedders load(Path modelsDir, String enId, String zhId, OnnxEmbedder.Threads threads) {
+    return load(modelsDir, enId, zhId, threads, null);
+  }
+
+  /**
+   * Loads the two models; with a {@code cacheDir}, each looks up and stores vectors in its
+   * {@link EmbeddingCache} there.
+   */
+  public static Embedders load(Path modelsDir, String enId, String zhId, OnnxEmbedder.Threads threads, Path cacheDir) {
     ModelRegistry registry = ModelRegistry.scan(modelsDir);
     ModelSpec enSpec = registry.require(enId);
     ModelSpec zhSpec = registry.require(zhId);
     requireServes(enSpec, "en");
     requireServes(zhSpec, "zh");
-    OnnxEmbedder en = OnnxEmbedder.load(enSpec, threads);
+    TextEmbedder en = loadOne(enSpec, threads, cacheDir);
     if (enId.equals(zhId)) {
       return new Embedders(en, en);
     }
     try {
-      return new Embedders(en, OnnxEmbedder.load(zhSpec, threads));
+      return new Embedders(en, loadOne(zhSpec, threads, cacheDir));
     } catch (RuntimeException e) {
       en.close();
+      throw e;
+    }
+  }
+
+  private static TextEmbedder loadOne(ModelSpec spec, OnnxEmbedder.Threads threads, Path cacheDir) {
+    if (cacheDir == null) {
+      return OnnxEmbedder.load(spec, threads);
+    }
+    EmbeddingCache cache = EmbeddingCache.open(cacheDir, spec);
+    try {
+      return new CachedEmbedder(OnnxEmbedder.load(spec, threads), cache);
+    } catch (RuntimeException e) {
+      cache.close();
       throw e;
     }
   }

@@ -35,6 +35,7 @@ class CliIT {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of(args));
     all.add(1, "--models=" + MODELS);
+    all.add(1, "--cache=" + dir.resolve("cache"));
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
