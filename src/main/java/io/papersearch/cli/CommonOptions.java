@@ -35,8 +35,11 @@ final class CommonOptions {
   @Option(names = "--no-cache", description = "Do not read or write the embedding cache.")
   boolean noCache;
 
-  @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: all cores).")
-  Integer threads;
+  @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads per embedding (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+  int threads;
+
+  @Option(names = "--workers", paramLabel = "N", description = "Embeddings run at once, one ONNX Runtime predictor each (default: number of cores).")
+  Integer workers;
 
   /** The embedding cache folder, or null when disabled. */
   Path cacheDir() {
@@ -83,11 +86,23 @@ final class CommonOptions {
     return local;
   }
 
-  int threads() {
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (n < 1) {
-      throw new IllegalArgumentException("--threads must be >= 1, got " + n);
+  /**
+   * Threading of the models. Default: one intra-op thread per embedding and one embedding per core,
+   * the fastest setting measured on 2 cores (see the README's performance section).
+   */
+  io.papersearch.embed.OnnxEmbedder.Threads modelThreads() {
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
     }
-    return n;
+    int w = workers();
+    return new io.papersearch.embed.OnnxEmbedder.Threads(threads, w);
+  }
+
+  int workers() {
+    int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+    if (w < 1) {
+      throw new IllegalArgumentException("--workers must be >= 1, got " + w);
+    }
+    return w;
   }
 }

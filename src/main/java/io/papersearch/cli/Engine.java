@@ -1,7 +1,6 @@
 package io.papersearch.cli;
 
 import io.papersearch.embed.Embedders;
-import io.papersearch.embed.OnnxEmbedder;
 import io.papersearch.index.Importer;
 import io.papersearch.index.Indexer;
 import io.papersearch.index.PaperIndex;
@@ -17,8 +16,10 @@ final class Engine implements AutoCloseable {
   final PaperIndex index;
   final SearchService search;
   private final Indexer indexer; // null when read-only
+  private final int workers;
 
-  private Engine(Embedders embedders, PaperIndex index, boolean writable) {
+  private Engine(Embedders embedders, PaperIndex index, boolean writable, int workers) {
+    this.workers = workers;
     this.embedders = embedders;
     this.index = index;
     this.search = new SearchService(index, embedders);
@@ -31,13 +32,13 @@ final class Engine implements AutoCloseable {
 
   static Engine open(CommonOptions opts, Path dir, boolean writable) {
     Embedders embedders =
-        Embedders.load(opts.models(), opts.modelEn, opts.modelZh, new OnnxEmbedder.Threads(opts.threads(), 1), opts.cacheDir());
+        Embedders.load(opts.models(), opts.modelEn, opts.modelZh, opts.modelThreads(), opts.cacheDir());
     try {
       PaperIndex index =
           writable
               ? PaperIndex.openForWriting(dir, Indexer.schemaOf(embedders))
               : PaperIndex.openReadOnly(dir, Indexer.schemaOf(embedders));
-      return new Engine(embedders, index, writable);
+      return new Engine(embedders, index, writable, opts.workers());
     } catch (RuntimeException e) {
       embedders.close();
       throw e;
@@ -48,7 +49,7 @@ final class Engine implements AutoCloseable {
     if (indexer == null) {
       throw new IllegalStateException("engine was opened read-only");
     }
-    return new Importer(index, indexer);
+    return new Importer(index, indexer, workers);
   }
 
   @Override

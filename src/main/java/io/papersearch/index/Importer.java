@@ -7,13 +7,24 @@ import io.papersearch.ingest.PaperSink;
 import io.papersearch.ingest.Rejection;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 /**
  * Imports files into the index: read, normalise, embed what is new, upsert, commit.
+ *
+ * <p>The calling thread reads records; {@code workers} threads index them, so that several
+ * embeddings run at once (one ONNX Runtime predictor each) while reading, normalising and Lucene
+ * work overlap them. Records with the same id are indexed in file order (a later one waits for an
+ * earlier one in flight), so the last record of an id wins, as with a sequential import.
  *
  * <p>Commits every {@link #COMMIT_EVERY} papers and at the end, so an interrupted import keeps
  * what it committed, and re-running it skips those papers without embedding them again. A rejected
@@ -26,7 +37,7 @@ public final class Importer {
   /** Papers between two commits: a crash loses at most this many papers' embedding work. */
   public static final int COMMIT_EVERY = 200;
 
-  /** Told about each record as the import goes. */
+  /** Told about each record as the import goes; called from one thread at a time. */
   public interface Listener {
     void onRecord(Summary soFar);
   }
@@ -44,27 +55,41 @@ public final class Importer {
 
   private final PaperIndex index;
   private final Indexer indexer;
+  private final int workers;
 
+  // Guarded by "this".
   private int added;
   private int updated;
   private int unchanged;
-  private final List<Rejection> rejections = new ArrayList<>();
   private int sinceCommit;
+  private final List<Rejection> rejections = new ArrayList<>();
+  private final Set<String> inFlight = new HashSet<>();
+  private Throwable failure;
 
   public Importer(PaperIndex index, Indexer indexer) {
+    this(index, indexer, 1);
+  }
+
+  /**
+   * @param workers papers indexed at once; match the embedders' predictor count
+   */
+  public Importer(PaperIndex index, Indexer indexer, int workers) {
     this.index = Objects.requireNonNull(index, "index");
     this.indexer = Objects.requireNonNull(indexer, "indexer");
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+    }
+    this.workers = workers;
   }
 
   /** Imports one file, its format chosen by extension. */
   public Summary importFile(Path file, Listener listener) throws IOException {
-    return run(PaperReaders.forFile(file), reader -> reader.read(file, sink(listener)));
+    return run(PaperReaders.forFile(file), (reader, sink) -> reader.read(file, sink), listener);
   }
 
-  /** Imports a stream (a bundled resource, an upload) read as {@code format}'s file type. */
+  /** Imports a stream (a bundled resource, an upload) read as {@code nameForMessages}' file type. */
   public Summary importStream(InputStream in, Path nameForMessages, Listener listener) throws IOException {
-    PaperReader reader = PaperReaders.forFile(nameForMessages);
-    return run(reader, r -> r.read(in, nameForMessages, sink(listener)));
+    return run(PaperReaders.forFile(nameForMessages), (reader, sink) -> reader.read(in, nameForMessages, sink), listener);
   }
 
   /** Counts the records of a file without indexing them: the total behind a progress bar. */
@@ -87,47 +112,120 @@ public final class Importer {
     return n[0];
   }
 
-  private interface ReadAction {
-    void read(PaperReader reader) throws IOException;
+  /** Totals over every file imported by this instance. */
+  public synchronized Summary summary() {
+    return new Summary(added, updated, unchanged, List.copyOf(rejections));
   }
 
-  private Summary run(PaperReader reader, ReadAction action) throws IOException {
+  private interface ReadAction {
+    void read(PaperReader reader, PaperSink sink) throws IOException;
+  }
+
+  private Summary run(PaperReader reader, ReadAction action, Listener listener) throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "papersearch-import");
+      t.setDaemon(true);
+      return t;
+    });
+    // Bounds the papers read ahead of the workers (memory stays flat on any file size).
+    Semaphore slots = new Semaphore(workers * 2);
     try {
-      action.read(reader);
+      action.read(reader, new Sink(pool, slots, listener));
+      slots.acquireUninterruptibly(workers * 2); // wait for every paper in flight
+      slots.release(workers * 2);
     } finally {
+      pool.shutdownNow();
       // Whatever happened, what was indexed so far becomes durable.
       index.commit();
-      sinceCommit = 0;
+      synchronized (this) {
+        sinceCommit = 0;
+      }
+    }
+    synchronized (this) {
+      if (failure != null) {
+        Throwable f = failure;
+        failure = null;
+        if (f instanceof RuntimeException e) {
+          throw e;
+        }
+        throw new IllegalStateException("indexing failed: " + f.getMessage(), f);
+      }
     }
     return summary();
   }
 
-  /** Totals over every file imported by this instance. */
-  public Summary summary() {
-    return new Summary(added, updated, unchanged, List.copyOf(rejections));
+  private final class Sink implements PaperSink {
+    private final ExecutorService pool;
+    private final Semaphore slots;
+    private final Listener listener;
+
+    Sink(ExecutorService pool, Semaphore slots, Listener listener) {
+      this.pool = pool;
+      this.slots = slots;
+      this.listener = listener;
+    }
+
+    @Override
+    public void accept(Paper paper, int line) throws IOException {
+      try {
+        slots.acquire();
+        synchronized (Importer.this) {
+          while (inFlight.contains(paper.id()) && failure == null) {
+            Importer.this.wait();
+          }
+          if (failure != null) {
+            slots.release();
+            throw new IOException("import stopped: " + failure.getMessage(), failure);
+          }
+          inFlight.add(paper.id());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("import interrupted");
+      }
+      pool.execute(() -> indexOne(paper, slots, listener));
+    }
+
+    @Override
+    public void reject(Rejection rejection) {
+      synchronized (Importer.this) {
+        rejections.add(rejection);
+        listener.onRecord(summary());
+      }
+    }
   }
 
-  private PaperSink sink(Listener listener) {
-    return new PaperSink() {
-      @Override
-      public void accept(Paper paper, int line) {
-        switch (indexer.index(paper)) {
+  private void indexOne(Paper paper, Semaphore slots, Listener listener) {
+    try {
+      Indexer.Outcome outcome = indexer.index(paper);
+      boolean commit;
+      synchronized (this) {
+        switch (outcome) {
           case ADDED -> added++;
           case UPDATED -> updated++;
           case UNCHANGED -> unchanged++;
         }
-        if (++sinceCommit >= COMMIT_EVERY) {
-          index.commit();
+        commit = ++sinceCommit >= COMMIT_EVERY;
+        if (commit) {
           sinceCommit = 0;
         }
         listener.onRecord(summary());
       }
-
-      @Override
-      public void reject(Rejection rejection) {
-        rejections.add(rejection);
-        listener.onRecord(summary());
+      if (commit) {
+        index.commit(); // Lucene commits while other workers keep writing
       }
-    };
+    } catch (Throwable t) {
+      synchronized (this) {
+        if (failure == null) {
+          failure = t;
+        }
+      }
+    } finally {
+      synchronized (this) {
+        inFlight.remove(paper.id());
+        notifyAll();
+      }
+      slots.release();
+    }
   }
 }
