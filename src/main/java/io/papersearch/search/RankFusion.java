@@ -31,7 +31,7 @@ final class RankFusion {
   }
 
   /**
-   * Fuses ranked legs (each already in rank order).
+   * Fuses ranked legs (each already in rank order) by reciprocal rank, all legs weighing the same.
    *
    * @param legs leg name to candidates; iteration order is kept in each hit's explanation
    * @param k the RRF constant, >= 1
@@ -41,6 +41,35 @@ final class RankFusion {
     if (k < 1) {
       throw new IllegalArgumentException("k must be >= 1, got " + k);
     }
+    return combine(legs, (leg, rank, c, list) -> 1.0 / (k + rank));
+  }
+
+  /**
+   * Fuses the keyword and semantic legs of a hybrid search as {@code fusion} says. RRF weights are
+   * scaled by 2 so that semanticWeight 0.5 equals {@link #fuse(Map, int)}.
+   */
+  static List<Fused> hybrid(List<Candidate> keyword, List<Candidate> semantic, Fusion fusion) {
+    Map<String, List<Candidate>> legs = new LinkedHashMap<>();
+    legs.put(KEYWORD, keyword);
+    legs.put(SEMANTIC, semantic);
+    double wSem = fusion.semanticWeight();
+    return switch (fusion.method()) {
+      case RRF -> combine(legs, (leg, rank, c, list) ->
+          2 * (leg.equals(SEMANTIC) ? wSem : 1 - wSem) / (fusion.rrfK() + rank));
+      case CONVEX -> combine(legs, (leg, rank, c, list) ->
+          (leg.equals(SEMANTIC) ? wSem : 1 - wSem) * minMax(c.score(), list));
+    };
+  }
+
+  static final String KEYWORD = "keyword";
+  static final String SEMANTIC = "semantic";
+
+  /** A leg's contribution of one candidate to its fused score. */
+  private interface Contribution {
+    double of(String leg, int rank, Candidate c, List<Candidate> legList);
+  }
+
+  private static List<Fused> combine(Map<String, List<Candidate>> legs, Contribution contribution) {
     Map<String, double[]> scores = new HashMap<>();
     Map<String, Integer> docs = new HashMap<>();
     Map<String, Map<String, Hit.LegScore>> explain = new HashMap<>();
@@ -49,7 +78,7 @@ final class RankFusion {
       for (int i = 0; i < ranked.size(); i++) {
         Candidate c = ranked.get(i);
         int rank = i + 1;
-        scores.computeIfAbsent(c.id(), x -> new double[1])[0] += 1.0 / (k + rank);
+        scores.computeIfAbsent(c.id(), x -> new double[1])[0] += contribution.of(leg.getKey(), rank, c, ranked);
         docs.putIfAbsent(c.id(), c.doc());
         explain.computeIfAbsent(c.id(), x -> new LinkedHashMap<>()).put(leg.getKey(), new Hit.LegScore(rank, c.score()));
       }
@@ -58,6 +87,16 @@ final class RankFusion {
     scores.forEach((id, s) -> fused.add(new Fused(id, docs.get(id), s[0], explain.get(id))));
     fused.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparing(Fused::id));
     return fused;
+  }
+
+  /**
+   * A score scaled to [0, 1] by the leg's own best and worst candidate (the list is in rank order);
+   * 1 when all candidates score the same.
+   */
+  static double minMax(double score, List<Candidate> ranked) {
+    double max = ranked.get(0).score();
+    double min = ranked.get(ranked.size() - 1).score();
+    return max == min ? 1 : (score - min) / (max - min);
   }
 
   /** A single leg as a fused list: its own scores, its own order. */

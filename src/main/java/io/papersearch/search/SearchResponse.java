@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param hits this page, best first
  * @param totalHits keyword mode: every matching paper; semantic, hybrid and similar: the candidates
- *     ranked (at most {@link SearchService#depth(int, int)})
+ *     ranked (at most {@link Fusion#depth(int, int)})
  * @param limit page size asked for
  * @param offset hits skipped
  * @param tookMs server time in milliseconds, query embedding included

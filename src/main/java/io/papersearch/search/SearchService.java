@@ -48,9 +48,6 @@ import org.apache.lucene.search.TopFieldDocs;
  */
 public final class SearchService {
 
-  /** Candidates each leg contributes to fusion, at least. */
-  public static final int MIN_DEPTH = 100;
-
   private static final Sort SCORE_THEN_ID =
       new Sort(SortField.FIELD_SCORE, new SortedSetSortField(PaperFields.ID, false));
 
@@ -58,30 +55,26 @@ public final class SearchService {
   private final Embedders embedders;
   private final Analyzer analyzer = Analyzers.perField();
   private final QueryEmbeddingCache queryCache = new QueryEmbeddingCache(4096);
-  private final int rrfK;
+  private final Fusion fusion;
 
   public SearchService(PaperIndex index, Embedders embedders) {
-    this(index, embedders, RankFusion.DEFAULT_K);
+    this(index, embedders, Fusion.defaults());
   }
 
-  public SearchService(PaperIndex index, Embedders embedders, int rrfK) {
+  public SearchService(PaperIndex index, Embedders embedders, Fusion fusion) {
     this.index = Objects.requireNonNull(index, "index");
     this.embedders = Objects.requireNonNull(embedders, "embedders");
-    if (rrfK < 1) {
-      throw new IllegalArgumentException("rrfK must be >= 1, got " + rrfK);
-    }
-    this.rrfK = rrfK;
+    this.fusion = Objects.requireNonNull(fusion, "fusion");
   }
 
-  /** Candidates drawn from each leg for a page: enough to fill it, and never fewer than {@link #MIN_DEPTH}. */
-  public static int depth(int offset, int limit) {
-    return Math.max(MIN_DEPTH, offset + limit);
+  public Fusion fusion() {
+    return fusion;
   }
 
   public SearchResponse search(SearchRequest req) {
     long start = System.nanoTime();
     Lang lang = req.effectiveLang();
-    int depth = depth(req.offset(), req.limit());
+    int depth = fusion.depth(req.offset(), req.limit());
     Query filter = yearFilter(req.yearFrom(), req.yearTo());
     // Embed before acquiring a searcher: the model run is the slow part and needs no index view.
     float[] vector = req.mode() == SearchMode.KEYWORD ? null : embedQuery(req.query(), lang);
@@ -100,10 +93,10 @@ public final class SearchService {
               total = ranked.size();
             }
             default -> {
-              Map<String, List<RankFusion.Candidate>> legs = new LinkedHashMap<>();
-              legs.put("keyword", keyword(searcher, req.query(), lang, filter, depth).candidates());
-              legs.put("semantic", vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth));
-              ranked = RankFusion.fuse(legs, rrfK);
+              ranked = RankFusion.hybrid(
+                  keyword(searcher, req.query(), lang, filter, depth).candidates(),
+                  vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth),
+                  fusion);
               total = ranked.size();
             }
           }
@@ -121,7 +114,7 @@ public final class SearchService {
   public SearchResponse similar(SimilarRequest req) {
     long start = System.nanoTime();
     StoredPaper source = get(req.id());
-    int depth = depth(req.offset(), req.limit());
+    int depth = fusion.depth(req.offset(), req.limit());
     BooleanQuery.Builder filter = new BooleanQuery.Builder();
     Query years = yearFilter(req.yearFrom(), req.yearTo());
     filter.add(years != null ? years : new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
@@ -139,7 +132,7 @@ public final class SearchService {
           List<RankFusion.Fused> ranked =
               legs.size() == 1
                   ? RankFusion.single(legs.keySet().iterator().next(), legs.values().iterator().next())
-                  : RankFusion.fuse(legs, rrfK);
+                  : RankFusion.fuse(legs, fusion.rrfK());
           List<Hit> hits = page(searcher, ranked, req.offset(), req.limit(), req.explain());
           return new SearchResponse(
               hits, ranked.size(), req.limit(), req.offset(), millisSince(start), "similar", String.join("+", legs.keySet()));

@@ -1,0 +1,61 @@
+package io.papersearch.search;
+
+import java.util.Locale;
+
+/**
+ * How hybrid search merges its keyword and semantic legs.
+ *
+ * @param method {@link Method#RRF} (rank-based) or {@link Method#CONVEX} (score-based)
+ * @param rrfK RRF constant: a leg's candidate at rank r adds {@code weight / (rrfK + r)}
+ * @param semanticWeight share of the semantic leg, in [0, 1]; the keyword leg gets the rest. For
+ *     RRF both weights are scaled so that 0.5 is classic unweighted RRF.
+ * @param minDepth candidates each leg contributes, at least (more when a page reaches deeper)
+ */
+public record Fusion(Method method, int rrfK, double semanticWeight, int minDepth) {
+
+  public enum Method {
+    /** Reciprocal rank fusion (Cormack et al. 2009): scale-free, uses ranks only. */
+    RRF,
+    /** Convex combination of min-max normalised leg scores. */
+    CONVEX;
+
+    public static Method parse(String value) {
+      try {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("fusion method must be rrf or convex, got '" + value + "'", e);
+      }
+    }
+  }
+
+  public Fusion {
+    if (method == null) {
+      throw new IllegalArgumentException("method must not be null");
+    }
+    if (rrfK < 1) {
+      throw new IllegalArgumentException("rrfK must be >= 1, got " + rrfK);
+    }
+    if (!(semanticWeight >= 0 && semanticWeight <= 1)) {
+      throw new IllegalArgumentException("semanticWeight must be in [0, 1], got " + semanticWeight);
+    }
+    if (minDepth < 1 || minDepth > 10_000) {
+      throw new IllegalArgumentException("minDepth must be in 1..10000, got " + minDepth);
+    }
+  }
+
+  /** The defaults: see the README's tuning table for how they were chosen. */
+  public static Fusion defaults() {
+    return new Fusion(Method.RRF, 60, 0.5, 100);
+  }
+
+  /** Candidates drawn from each leg for a page: enough to fill it, and never fewer than minDepth. */
+  public int depth(int offset, int limit) {
+    return Math.max(minDepth, offset + limit);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "%s(k=%d, semanticWeight=%.2f, depth=%d)",
+        method.name().toLowerCase(Locale.ROOT), rrfK, semanticWeight, minDepth);
+  }
+}
