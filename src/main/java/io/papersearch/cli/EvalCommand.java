@@ -3,7 +3,9 @@ package io.papersearch.cli;
 import io.papersearch.eval.Evaluator;
 import io.papersearch.eval.Qrels;
 import io.papersearch.index.Importer;
+import io.papersearch.search.Fusion;
 import io.papersearch.search.SearchMode;
+import io.papersearch.search.SearchService;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -38,6 +40,18 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--modes", split = ",", defaultValue = "keyword,semantic,hybrid", description = "Modes to evaluate (default: ${DEFAULT-VALUE}).")
   List<String> modes;
 
+  @Option(names = "--fusion", split = ",", defaultValue = "rrf", description = "Hybrid fusion method(s): rrf, convex (default: ${DEFAULT-VALUE}).")
+  List<String> fusionMethods;
+
+  @Option(names = "--rrf-k", split = ",", defaultValue = "60", description = "RRF constant(s) (default: ${DEFAULT-VALUE}).")
+  List<Integer> rrfKs;
+
+  @Option(names = "--semantic-weight", split = ",", defaultValue = "0.5", description = "Semantic leg weight(s) in [0,1] (default: ${DEFAULT-VALUE}).")
+  List<Double> semanticWeights;
+
+  @Option(names = "--depth", split = ",", defaultValue = "100", description = "Candidates per leg (default: ${DEFAULT-VALUE}).")
+  List<Integer> depths;
+
   @Option(names = "--run", paramLabel = "FILE", description = "Write TREC run files: FILE for one mode, FILE.<mode> for several.")
   Path run;
 
@@ -62,16 +76,36 @@ final class EvalCommand implements Callable<Integer> {
       importer.importFile(corpus, progress);
       progress.finish();
       IndexCommand.printSummary(out, importer.summary(), (System.nanoTime() - start) / 1e9, engine.index.count());
-      Evaluator evaluator = new Evaluator(engine.search);
-      out.printf(Locale.ROOT, "%-9s %8s %10s %8s %8s%n", "mode", "nDCG@10", "Recall@100", "MRR@10", "queries");
+      out.printf(Locale.ROOT, "%-9s %8s %10s %8s %8s  %s%n", "mode", "nDCG@10", "Recall@100", "MRR@10", "queries", "fusion");
       for (SearchMode mode : parsed) {
-        try (PrintWriter w = runWriter(mode, parsed.size())) {
-          Evaluator.Scores s = evaluator.evaluate(mode, qs, judged, w);
-          out.printf(Locale.ROOT, "%-9s %8.4f %10.4f %8.4f %8d%n", mode.wire(), s.ndcg10(), s.recall100(), s.mrr10(), s.queries());
+        // Keyword and semantic do not depend on fusion: one row each; hybrid: one row per setting.
+        List<Fusion> settings = mode == SearchMode.HYBRID ? fusionSettings() : List.of(Fusion.defaults());
+        for (Fusion fusion : settings) {
+          Evaluator evaluator = new Evaluator(new SearchService(engine.index, engine.embedders, fusion));
+          try (PrintWriter w = settings.size() == 1 ? runWriter(mode, parsed.size()) : null) {
+            Evaluator.Scores s = evaluator.evaluate(mode, qs, judged, w);
+            out.printf(Locale.ROOT, "%-9s %8.4f %10.4f %8.4f %8d  %s%n", mode.wire(), s.ndcg10(), s.recall100(), s.mrr10(), s.queries(),
+                mode == SearchMode.HYBRID ? fusion : "");
+          }
         }
       }
     }
     return 0;
+  }
+
+  private List<Fusion> fusionSettings() {
+    List<Fusion> out = new ArrayList<>();
+    for (String m : fusionMethods) {
+      Fusion.Method method = Fusion.Method.parse(m);
+      for (int k : method == Fusion.Method.RRF ? rrfKs : List.of(Fusion.defaults().rrfK())) {
+        for (double w : semanticWeights) {
+          for (int d : depths) {
+            out.add(new Fusion(method, k, w, d));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -117,4 +117,34 @@ class CliIT {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("no index in").contains("papersearch index FILE");
   }
+
+  @Test
+  @Order(7)
+  void eval_prints_every_mode_and_writes_trec_runs() throws Exception {
+    Path corpus = dir.resolve("beir/corpus.jsonl");
+    Files.createDirectories(corpus.getParent());
+    Files.writeString(corpus, """
+        {"_id": "d1", "title": "Aspirin and heart attacks", "text": "Daily aspirin lowers the risk of myocardial infarction."}
+        {"_id": "d2", "title": "Sleep and memory", "text": "Sleep deprivation impairs memory consolidation."}
+        {"_id": "d3", "title": "Coffee", "text": "Coffee consumption is associated with lower mortality."}
+        """);
+    Path queries = dir.resolve("beir/queries.jsonl");
+    Files.writeString(queries, """
+        {"_id": "q1", "text": "aspirin reduces heart attack risk"}
+        {"_id": "q2", "text": "lack of sleep harms memory"}
+        {"_id": "q3", "text": "a query without judgments"}
+        """);
+    Path qrels = dir.resolve("beir/qrels.tsv");
+    Files.writeString(qrels, "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\n");
+    Path run = dir.resolve("run.trec");
+    Run r = run("eval", "--index", dir.resolve("eval-index").toString(), "--corpus", corpus.toString(), "--queries", queries.toString(),
+        "--qrels", qrels.toString(), "--run", run.toString(), "--semantic-weight", "0.5,0.7", "--fusion", "rrf,convex");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("mode       nDCG@10 Recall@100   MRR@10  queries");
+    assertThat(r.out()).containsPattern("keyword +1\\.0000 +1\\.0000 +1\\.0000 +2");
+    assertThat(r.out()).containsPattern("semantic +1\\.0000 +1\\.0000 +1\\.0000 +2");
+    assertThat(r.out()).contains("rrf(k=60, semanticWeight=0.70, depth=100)").contains("convex(k=60, semanticWeight=0.50, depth=100)");
+    List<String> lines = Files.readAllLines(dir.resolve("run.trec.keyword"));
+    assertThat(lines.get(0)).matches("q1 Q0 d1 1 [0-9.]+ papersearch-keyword");
+  }
 }
