@@ -31,10 +31,13 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--corpus", required = true, paramLabel = "FILE", description = "corpus.jsonl ({\"_id\",\"title\",\"text\"}).")
   Path corpus;
 
-  @Option(names = "--queries", required = true, paramLabel = "FILE", description = "queries.jsonl ({\"_id\",\"text\"}).")
+  @Option(names = "--title-queries", description = "Known-item task: index the corpus without titles; each title must find its own paper (CSL).")
+  boolean titleQueries;
+
+  @Option(names = "--queries", paramLabel = "FILE", description = "queries.jsonl ({\"_id\",\"text\"}).")
   Path queries;
 
-  @Option(names = "--qrels", required = true, paramLabel = "FILE", description = "qrels TSV (query-id corpus-id score).")
+  @Option(names = "--qrels", paramLabel = "FILE", description = "qrels TSV (query-id corpus-id score).")
   Path qrels;
 
   @Option(names = "--modes", split = ",", defaultValue = "keyword,semantic,hybrid", description = "Modes to evaluate (default: ${DEFAULT-VALUE}).")
@@ -57,7 +60,10 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (Path f : List.of(corpus, queries, qrels)) {
+    if (!titleQueries && (queries == null || qrels == null)) {
+      throw new IllegalArgumentException("eval needs --queries and --qrels, or --title-queries");
+    }
+    for (Path f : titleQueries ? List.of(corpus) : List.of(corpus, queries, qrels)) {
       if (!Files.isReadable(f)) {
         throw new IllegalArgumentException("cannot read " + f + ": no such readable file");
       }
@@ -66,14 +72,19 @@ final class EvalCommand implements Callable<Integer> {
     for (String m : modes) {
       parsed.add(SearchMode.parse(m));
     }
-    List<Evaluator.Query> qs = Evaluator.readQueries(queries);
-    Qrels judged = Qrels.read(qrels);
+    Evaluator.Collection lookup = titleQueries ? Evaluator.titleLookup(corpus) : null;
+    List<Evaluator.Query> qs = titleQueries ? lookup.queries() : Evaluator.readQueries(queries);
+    Qrels judged = titleQueries ? lookup.qrels() : Qrels.read(qrels);
     PrintStream out = System.out;
     try (Engine engine = Engine.open(opts, indexDir(), true)) {
       Importer importer = engine.importer();
       Progress progress = new Progress(System.err, corpus.getFileName().toString(), Importer.countRecords(corpus), 0);
       long start = System.nanoTime();
-      importer.importFile(corpus, progress);
+      if (titleQueries) {
+        importer.importPapers(lookup.documents(), progress);
+      } else {
+        importer.importFile(corpus, progress);
+      }
       progress.finish();
       IndexCommand.printSummary(out, importer.summary(), (System.nanoTime() - start) / 1e9, engine.index.count());
       out.printf(Locale.ROOT, "%-9s %8s %10s %8s %8s  %s%n", "mode", "nDCG@10", "Recall@100", "MRR@10", "queries", "fusion");
@@ -118,7 +129,8 @@ final class EvalCommand implements Callable<Integer> {
     }
     Path parent = corpus.toAbsolutePath().getParent();
     String stem = corpus.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-    String name = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "-") + stem;
+    String suffix = titleQueries ? "-notitle" : "";
+    String name = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "-") + stem + suffix;
     return Path.of("eval-index", name.replaceAll("[^A-Za-z0-9._-]", "_"));
   }
 

@@ -14,7 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.papersearch.ingest.Paper;
+import io.papersearch.ingest.PaperReaders;
+import io.papersearch.ingest.PaperSink;
+import io.papersearch.ingest.Rejection;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -71,6 +77,36 @@ public final class Evaluator {
       }
     }
     return out;
+  }
+
+  /** A test collection held in memory: documents to index, queries, judgments. */
+  public record Collection(List<Paper> documents, List<Query> queries, Qrels qrels) {}
+
+  /**
+   * Known-item lookup from a paper file: each paper is indexed without its title, and its title is
+   * the query that must find it (the standard CSL title-to-abstract task).
+   */
+  public static Collection titleLookup(Path corpus) throws IOException {
+    List<Paper> docs = new ArrayList<>();
+    List<Query> queries = new ArrayList<>();
+    Map<String, Map<String, Integer>> judged = new LinkedHashMap<>();
+    PaperReaders.forFile(corpus).read(corpus, new PaperSink() {
+      @Override
+      public void accept(Paper p, int line) {
+        if (p.title() == null || (p.abstractEn() == null && p.abstractZh() == null)) {
+          return; // nothing to look up, or nothing to find
+        }
+        docs.add(new Paper(p.id(), null, p.authors(), p.year(), p.venue(), p.url(), p.doi(), p.abstractEn(), p.abstractZh(), p.keywords()));
+        queries.add(new Query(p.id(), p.title()));
+        judged.put(p.id(), Map.of(p.id(), 1));
+      }
+
+      @Override
+      public void reject(Rejection r) {
+        throw new IllegalArgumentException("corpus record rejected: " + r);
+      }
+    });
+    return new Collection(docs, queries, new Qrels(judged));
   }
 
   private static String text(JsonNode node, String name, String alias) {

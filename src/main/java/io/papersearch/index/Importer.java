@@ -92,6 +92,15 @@ public final class Importer {
     return run(PaperReaders.forFile(nameForMessages), (reader, sink) -> reader.read(in, nameForMessages, sink), listener);
   }
 
+  /** Imports papers already in memory (built by a test collection, say), in list order. */
+  public Summary importPapers(List<Paper> papers, Listener listener) throws IOException {
+    return run(null, (reader, sink) -> {
+      for (int i = 0; i < papers.size(); i++) {
+        sink.accept(papers.get(i), i + 1);
+      }
+    }, listener);
+  }
+
   /** Counts the records of a file without indexing them: the total behind a progress bar. */
   public static int countRecords(Path file) throws IOException {
     int[] n = {0};

@@ -88,18 +88,8 @@ class RetrievalRegressionIT {
 
   @Test
   void csl_title_to_abstract_slice_scores_do_not_drop() throws IOException {
-    List<Paper> docs = new ArrayList<>();
-    List<Evaluator.Query> queries = new ArrayList<>();
-    Map<String, Map<String, Integer>> judged = new LinkedHashMap<>();
-    read(DATA.resolve("csl/csl-dev.jsonl"), p -> {
-      if (docs.size() < CSL_PAPERS) {
-        // The abstract alone is indexed; the title is the query that must find it.
-        docs.add(new Paper(p.id(), null, p.authors(), p.year(), p.venue(), p.url(), p.doi(), p.abstractEn(), p.abstractZh(), List.of()));
-        queries.add(new Evaluator.Query(p.id(), p.title()));
-        judged.put(p.id(), Map.of(p.id(), 1));
-      }
-    });
-    check("csl-slice", docs, queries, new Qrels(judged));
+    Evaluator.Collection all = Evaluator.titleLookup(DATA.resolve("csl/csl-dev.jsonl"));
+    check("csl-slice", all.documents().subList(0, CSL_PAPERS), all.queries().subList(0, CSL_PAPERS), all.qrels());
   }
 
   private void check(String name, List<Paper> docs, List<Evaluator.Query> queries, Qrels qrels) {
