@@ -83,7 +83,7 @@ public final class Evaluator {
   public record Collection(List<Paper> documents, List<Query> queries, Qrels qrels) {}
 
   /**
-   * Known-item lookup from a paper file: each paper is indexed without its title, and its title is
+   * Known-item lookup from a paper file: each paper is indexed without its title and keywords, and its title is
    * the query that must find it (the standard CSL title-to-abstract task).
    */
   public static Collection titleLookup(Path corpus) throws IOException {
@@ -96,7 +96,8 @@ public final class Evaluator {
         if (p.title() == null || (p.abstractEn() == null && p.abstractZh() == null)) {
           return; // nothing to look up, or nothing to find
         }
-        docs.add(new Paper(p.id(), null, p.authors(), p.year(), p.venue(), p.url(), p.doi(), p.abstractEn(), p.abstractZh(), p.keywords()));
+        // Keywords are dropped too: they often repeat the title and would leak the answer.
+        docs.add(new Paper(p.id(), null, p.authors(), p.year(), p.venue(), p.url(), p.doi(), p.abstractEn(), p.abstractZh(), List.of()));
         queries.add(new Query(p.id(), p.title()));
         judged.put(p.id(), Map.of(p.id(), 1));
       }
