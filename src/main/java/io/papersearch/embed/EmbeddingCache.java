@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +28,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * appended; a torn last record (a crash mid-write) is cut off when the file is opened, so the cache
  * is never corrupt, at worst one vector short. A header naming another model or dimension is refused.
  *
+ * <p>One process appends to a cache file at a time: the first to open it takes an exclusive file
+ * lock; another process opening it meanwhile reads the vectors stored so far and keeps what it
+ * computes in memory only, so two processes never interleave writes.
+ *
  * <p>Thread-safe: lookups read a concurrent map; appends are serialised. All vectors are held in
  * memory (4 bytes × dimension per text: 46 MB for 30,000 texts at 384-d).
  */
 public final class EmbeddingCache implements Closeable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddingCache.class);
   private static final int KEY_BYTES = 16;
   private static final String MAGIC = "papersearch-vectors 1";
 
   private final Path file;
   private final int dimension;
   private final FileChannel channel;
+  private final FileLock lock; // null: another process writes this file; we only read it
   private final Map<Key, float[]> vectors = new ConcurrentHashMap<>();
 
   private record Key(byte[] bytes) {
@@ -50,10 +58,11 @@ public final class EmbeddingCache implements Closeable {
     }
   }
 
-  private EmbeddingCache(Path file, int dimension, FileChannel channel) {
+  private EmbeddingCache(Path file, int dimension, FileChannel channel, FileLock lock) {
     this.file = file;
     this.dimension = dimension;
     this.channel = channel;
+    this.lock = lock;
   }
 
   /**
@@ -68,12 +77,21 @@ public final class EmbeddingCache implements Closeable {
     try {
       Files.createDirectories(dir);
       FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      EmbeddingCache cache = new EmbeddingCache(file, spec.dimension(), ch);
+      FileLock lock;
       try {
-        if (ch.size() == 0) {
-          ch.write(ByteBuffer.wrap(headerBytes));
-        } else {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // this JVM already writes it through another instance
+      }
+      if (lock == null) {
+        LOG.warn("embedding cache {} is being written by another process; reading it without adding to it", file);
+      }
+      EmbeddingCache cache = new EmbeddingCache(file, spec.dimension(), ch, lock);
+      try {
+        if (ch.size() > 0) {
           cache.load(headerBytes);
+        } else if (lock != null) {
+          ch.write(ByteBuffer.wrap(headerBytes));
         }
       } catch (IOException | RuntimeException e) {
         ch.close();
@@ -96,7 +114,7 @@ public final class EmbeddingCache implements Closeable {
     int recordBytes = KEY_BYTES + 4 * dimension;
     long body = channel.size() - expectedHeader.length;
     long whole = body / recordBytes;
-    if (body % recordBytes != 0) {
+    if (body % recordBytes != 0 && lock != null) {
       // A torn last record from a crash: drop it, keep every complete one.
       channel.truncate(expectedHeader.length + whole * recordBytes);
     }
@@ -137,7 +155,7 @@ public final class EmbeddingCache implements Closeable {
       throw new IllegalArgumentException("vector must have " + dimension + " dimensions, got " + vector.length);
     }
     Key key = key(text, role);
-    if (vectors.putIfAbsent(key, vector.clone()) != null) {
+    if (vectors.putIfAbsent(key, vector.clone()) != null || lock == null) {
       return;
     }
     ByteBuffer buf = ByteBuffer.allocate(KEY_BYTES + 4 * dimension).order(ByteOrder.LITTLE_ENDIAN);
@@ -175,8 +193,10 @@ public final class EmbeddingCache implements Closeable {
     synchronized (channel) {
       try {
         if (channel.isOpen()) {
-          channel.force(false);
-          channel.close();
+          if (lock != null) {
+            channel.force(false);
+          }
+          channel.close(); // releases the lock
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot close embedding cache " + file, e);

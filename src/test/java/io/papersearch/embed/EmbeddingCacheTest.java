@@ -68,4 +68,22 @@ class EmbeddingCacheTest {
       assertThatThrownBy(() -> c.put("a", Role.PASSAGE, new float[3])).hasMessage("vector must have 4 dimensions, got 3");
     }
   }
+
+  @Test
+  void a_second_opener_reads_but_never_writes_the_file() throws Exception {
+    try (EmbeddingCache writer = EmbeddingCache.open(dir, model.spec())) {
+      writer.put("a", Role.PASSAGE, new float[] {1, 0, 0, 0});
+      try (EmbeddingCache reader = EmbeddingCache.open(dir, model.spec())) {
+        assertThat(reader.get("a", Role.PASSAGE)).containsExactly(1, 0, 0, 0);
+        reader.put("b", Role.PASSAGE, new float[] {0, 1, 0, 0});
+        assertThat(reader.get("b", Role.PASSAGE)).containsExactly(0, 1, 0, 0); // kept in memory
+      }
+      writer.put("c", Role.PASSAGE, new float[] {0, 0, 1, 0});
+    }
+    try (EmbeddingCache c = EmbeddingCache.open(dir, model.spec())) {
+      assertThat(c.size()).isEqualTo(2);
+      assertThat(c.get("b", Role.PASSAGE)).isNull();
+      assertThat(c.get("c", Role.PASSAGE)).containsExactly(0, 0, 1, 0);
+    }
+  }
 }
