@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code papersearch eval}: retrieval quality on a BEIR-format test collection. */
 @Command(
     name = "eval",
-    description = "Index a BEIR corpus (or reuse --index) and print nDCG@10, Recall@100 and MRR@10 per mode.")
+    description = "Index a BEIR corpus (or reuse --index) and print nDCG@10, Recall@10, Recall@100 and MRR@10 per mode.")
 final class EvalCommand implements Callable<Integer> {
 
   @Mixin CommonOptions opts;
@@ -87,7 +87,7 @@ final class EvalCommand implements Callable<Integer> {
       }
       progress.finish();
       IndexCommand.printSummary(out, importer.summary(), (System.nanoTime() - start) / 1e9, engine.index.count());
-      out.printf(Locale.ROOT, "%-9s %8s %10s %8s %8s  %s%n", "mode", "nDCG@10", "Recall@100", "MRR@10", "queries", "fusion");
+      out.printf(Locale.ROOT, "%-9s %8s %9s %10s %8s %8s  %s%n", "mode", "nDCG@10", "Recall@10", "Recall@100", "MRR@10", "queries", "fusion");
       for (SearchMode mode : parsed) {
         // Keyword and semantic do not depend on fusion: one row each; hybrid: one row per setting.
         List<Fusion> settings = mode == SearchMode.HYBRID ? fusionSettings() : List.of(Fusion.defaults());
@@ -95,7 +95,7 @@ final class EvalCommand implements Callable<Integer> {
           Evaluator evaluator = new Evaluator(new SearchService(engine.index, engine.embedders, fusion));
           try (PrintWriter w = settings.size() == 1 ? runWriter(mode, parsed.size()) : null) {
             Evaluator.Scores s = evaluator.evaluate(mode, qs, judged, w);
-            out.printf(Locale.ROOT, "%-9s %8.4f %10.4f %8.4f %8d  %s%n", mode.wire(), s.ndcg10(), s.recall100(), s.mrr10(), s.queries(),
+            out.printf(Locale.ROOT, "%-9s %8.4f %9.4f %10.4f %8.4f %8d  %s%n", mode.wire(), s.ndcg10(), s.recall10(), s.recall100(), s.mrr10(), s.queries(),
                 mode == SearchMode.HYBRID ? fusion : "");
           }
         }

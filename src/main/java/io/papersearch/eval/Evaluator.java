@@ -25,8 +25,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Runs a query set through {@link SearchService} in one mode and averages nDCG@10, Recall@100 and
- * MRR@10 over the queries that have at least one relevant document. Thread-safe if the service is.
+ * Runs a query set through {@link SearchService} in one mode and averages nDCG@10, Recall@10, Recall@100
+ * and MRR@10 over the queries that have at least one relevant document. Thread-safe if the service is.
  */
 public final class Evaluator {
 
@@ -37,7 +37,7 @@ public final class Evaluator {
   public record Query(String id, String text) {}
 
   /** Mean scores of one mode over a query set. */
-  public record Scores(SearchMode mode, double ndcg10, double recall100, double mrr10, int queries) {}
+  public record Scores(SearchMode mode, double ndcg10, double recall10, double recall100, double mrr10, int queries) {}
 
   private final SearchService search;
 
@@ -122,6 +122,7 @@ public final class Evaluator {
    */
   public Scores evaluate(SearchMode mode, List<Query> queries, Qrels qrels, PrintWriter run) {
     double ndcg = 0;
+    double recall10 = 0;
     double recall = 0;
     double mrr = 0;
     int n = 0;
@@ -131,11 +132,12 @@ public final class Evaluator {
       }
       List<String> ranking = rank(q, mode, run);
       ndcg += Metrics.ndcg(ranking, qrels.judged(q.id()), 10);
+      recall10 += Metrics.recall(ranking, qrels.judged(q.id()), 10);
       recall += Metrics.recall(ranking, qrels.judged(q.id()), DEPTH);
       mrr += Metrics.mrr(ranking, qrels.judged(q.id()), 10);
       n++;
     }
-    return n == 0 ? new Scores(mode, 0, 0, 0, 0) : new Scores(mode, ndcg / n, recall / n, mrr / n, n);
+    return n == 0 ? new Scores(mode, 0, 0, 0, 0, 0) : new Scores(mode, ndcg / n, recall10 / n, recall / n, mrr / n, n);
   }
 
   private List<String> rank(Query q, SearchMode mode, PrintWriter run) {

@@ -63,13 +63,23 @@ class SearchServiceTest {
 
   @Test
   void hybrid_mode_fuses_both_legs_and_explains_each() {
-    SearchResponse r = search.search(req("registration", SearchMode.HYBRID));
+    SearchResponse r = new SearchService(index, embedders, new Fusion(Fusion.Method.RRF, 60, 0.5, 100))
+        .search(req("registration", SearchMode.HYBRID));
     assertThat(ids(r).get(0)).isEqualTo("p2");
     Hit top = r.hits().get(0);
     assertThat(top.explain()).containsKeys("keyword", "semantic");
     assertThat(top.explain().get("keyword").rank()).isEqualTo(1);
     assertThat(top.explain().get("semantic").rank()).isEqualTo(1);
     assertThat(top.score()).isEqualTo(2.0 / 61);
+  }
+
+  @Test
+  void default_hybrid_scores_are_a_convex_combination_of_normalised_leg_scores() {
+    SearchResponse r = search.search(req("registration", SearchMode.HYBRID));
+    Hit top = r.hits().get(0);
+    assertThat(top.paper().id()).isEqualTo("p2");
+    // Best in both legs: 0.3 * 1 + 0.7 * 1.
+    assertThat(top.score()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
   }
 
   @Test
