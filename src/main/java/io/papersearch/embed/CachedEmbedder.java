@@ -23,10 +23,12 @@ public final class CachedEmbedder implements TextEmbedder {
 
   @Override
   public float[] embed(String text, Role role) {
-    float[] v = cache.get(text, role);
+    // Keyed by what the model actually reads: a spec whose query instruction changed gets new vectors.
+    String key = (role == Role.QUERY ? spec().queryPrefix() : spec().passagePrefix()) + text;
+    float[] v = cache.get(key, role);
     if (v == null) {
       v = model.embed(text, role);
-      cache.put(text, role, v);
+      cache.put(key, role, v);
     }
     return v;
   }
