@@ -4,7 +4,9 @@ import io.papersearch.eval.Evaluator;
 import io.papersearch.eval.Qrels;
 import io.papersearch.index.Importer;
 import io.papersearch.search.Fusion;
+import io.papersearch.ingest.Lang;
 import io.papersearch.search.SearchMode;
+import io.papersearch.search.SearchRequest;
 import io.papersearch.search.SearchService;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,6 +36,13 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--title-queries", description = "Known-item task: index the corpus without titles; each title must find its own paper (CSL).")
   boolean titleQueries;
 
+  @Option(names = "--pairs", paramLabel = "zh-en|en-zh",
+      description = "Cross-lingual task on {\"id\",\"zh\",\"en\"} pairs: zh-en indexes the English side and searches with the Chinese one; en-zh the reverse.")
+  String pairs;
+
+  @Option(names = "--query-lang", defaultValue = "auto", description = "Search every query as en, zh, or auto-detect (default: ${DEFAULT-VALUE}).")
+  String queryLang;
+
   @Option(names = "--queries", paramLabel = "FILE", description = "queries.jsonl ({\"_id\",\"text\"}).")
   Path queries;
 
@@ -43,13 +52,13 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--modes", split = ",", defaultValue = "keyword,semantic,hybrid", description = "Modes to evaluate (default: ${DEFAULT-VALUE}).")
   List<String> modes;
 
-  @Option(names = "--fusion", split = ",", defaultValue = "rrf", description = "Hybrid fusion method(s): rrf, convex (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--fusion", split = ",", defaultValue = "convex", description = "Hybrid fusion method(s): rrf, convex (default: ${DEFAULT-VALUE}).")
   List<String> fusionMethods;
 
   @Option(names = "--rrf-k", split = ",", defaultValue = "60", description = "RRF constant(s) (default: ${DEFAULT-VALUE}).")
   List<Integer> rrfKs;
 
-  @Option(names = "--semantic-weight", split = ",", defaultValue = "0.5", description = "Semantic leg weight(s) in [0,1] (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--semantic-weight", split = ",", defaultValue = "0.7", description = "Semantic leg weight(s) in [0,1] (default: ${DEFAULT-VALUE}).")
   List<Double> semanticWeights;
 
   @Option(names = "--depth", split = ",", defaultValue = "100", description = "Candidates per leg (default: ${DEFAULT-VALUE}).")
@@ -60,10 +69,11 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!titleQueries && (queries == null || qrels == null)) {
-      throw new IllegalArgumentException("eval needs --queries and --qrels, or --title-queries");
+    boolean builtIn = titleQueries || pairs != null;
+    if (!builtIn && (queries == null || qrels == null)) {
+      throw new IllegalArgumentException("eval needs --queries and --qrels, or --title-queries, or --pairs");
     }
-    for (Path f : titleQueries ? List.of(corpus) : List.of(corpus, queries, qrels)) {
+    for (Path f : builtIn ? List.of(corpus) : List.of(corpus, queries, qrels)) {
       if (!Files.isReadable(f)) {
         throw new IllegalArgumentException("cannot read " + f + ": no such readable file");
       }
@@ -72,15 +82,16 @@ final class EvalCommand implements Callable<Integer> {
     for (String m : modes) {
       parsed.add(SearchMode.parse(m));
     }
-    Evaluator.Collection lookup = titleQueries ? Evaluator.titleLookup(corpus) : null;
-    List<Evaluator.Query> qs = titleQueries ? lookup.queries() : Evaluator.readQueries(queries);
-    Qrels judged = titleQueries ? lookup.qrels() : Qrels.read(qrels);
+    Evaluator.Collection lookup = titleQueries ? Evaluator.titleLookup(corpus) : pairs != null ? Evaluator.pairLookup(corpus, pairQueryLang()) : null;
+    List<Evaluator.Query> qs = lookup != null ? lookup.queries() : Evaluator.readQueries(queries);
+    Qrels judged = lookup != null ? lookup.qrels() : Qrels.read(qrels);
+    Lang forcedLang = SearchRequest.parseLang(queryLang);
     PrintStream out = System.out;
     try (Engine engine = Engine.open(opts, indexDir(), true)) {
       Importer importer = engine.importer();
       Progress progress = new Progress(System.err, corpus.getFileName().toString(), Importer.countRecords(corpus), 0);
       long start = System.nanoTime();
-      if (titleQueries) {
+      if (lookup != null) {
         importer.importPapers(lookup.documents(), progress);
       } else {
         importer.importFile(corpus, progress);
@@ -92,7 +103,7 @@ final class EvalCommand implements Callable<Integer> {
         // Keyword and semantic do not depend on fusion: one row each; hybrid: one row per setting.
         List<Fusion> settings = mode == SearchMode.HYBRID ? fusionSettings() : List.of(Fusion.defaults());
         for (Fusion fusion : settings) {
-          Evaluator evaluator = new Evaluator(new SearchService(engine.index, engine.embedders, fusion));
+          Evaluator evaluator = new Evaluator(new SearchService(engine.index, engine.embedders, fusion), forcedLang);
           try (PrintWriter w = settings.size() == 1 ? runWriter(mode, parsed.size()) : null) {
             Evaluator.Scores s = evaluator.evaluate(mode, qs, judged, w);
             out.printf(Locale.ROOT, "%-9s %8.4f %9.4f %10.4f %8.4f %8d  %s%n", mode.wire(), s.ndcg10(), s.recall10(), s.recall100(), s.mrr10(), s.queries(),
@@ -102,6 +113,14 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private Lang pairQueryLang() {
+    return switch (pairs) {
+      case "zh-en" -> Lang.ZH;
+      case "en-zh" -> Lang.EN;
+      default -> throw new IllegalArgumentException("--pairs must be zh-en or en-zh, got '" + pairs + "'");
+    };
   }
 
   private List<Fusion> fusionSettings() {
@@ -129,7 +148,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     Path parent = corpus.toAbsolutePath().getParent();
     String stem = corpus.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-    String suffix = titleQueries ? "-notitle" : "";
+    String suffix = titleQueries ? "-notitle" : pairs != null ? "-" + pairs : "";
     String name = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "-") + stem + suffix;
     return Path.of("eval-index", name.replaceAll("[^A-Za-z0-9._-]", "_"));
   }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.papersearch.ingest.Lang;
 import io.papersearch.ingest.Paper;
 import io.papersearch.ingest.PaperReaders;
 import io.papersearch.ingest.PaperSink;
@@ -40,9 +41,16 @@ public final class Evaluator {
   public record Scores(SearchMode mode, double ndcg10, double recall10, double recall100, double mrr10, int queries) {}
 
   private final SearchService search;
+  private final Lang queryLang;
 
   public Evaluator(SearchService search) {
+    this(search, null);
+  }
+
+  /** @param queryLang language every query is searched in, or null to detect it per query */
+  public Evaluator(SearchService search, Lang queryLang) {
     this.search = Objects.requireNonNull(search, "search");
+    this.queryLang = queryLang;
   }
 
   /**
@@ -110,6 +118,44 @@ public final class Evaluator {
     return new Collection(docs, queries, new Qrels(judged));
   }
 
+  /**
+   * Cross-lingual pair lookup from {@code {"id","zh","en"}} lines: the sentences of one language are
+   * indexed as abstracts; each sentence of the other language must find its own pair.
+   *
+   * @param queryLang language of the queries; documents are in the other one
+   */
+  public static Collection pairLookup(Path pairs, Lang queryLang) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<Paper> docs = new ArrayList<>();
+    List<Query> queries = new ArrayList<>();
+    Map<String, Map<String, Integer>> judged = new LinkedHashMap<>();
+    try (BufferedReader in = Files.newBufferedReader(pairs, StandardCharsets.UTF_8)) {
+      String line;
+      int n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode node = json.readTree(line);
+        String id = text(node, "id", "_id");
+        String zh = text(node, "zh", "zh");
+        String en = text(node, "en", "en");
+        if (id == null) {
+          throw new IllegalArgumentException(pairs.getFileName() + ":" + n + ": a pair needs an 'id'");
+        }
+        if (zh == null || en == null) {
+          continue; // half a pair (one such line in the WMT Medline set) tests nothing
+        }
+        boolean zhQuery = queryLang == Lang.ZH;
+        docs.add(new Paper(id, null, List.of(), null, null, null, null, zhQuery ? en : null, zhQuery ? null : zh, List.of()));
+        queries.add(new Query(id, zhQuery ? zh : en));
+        judged.put(id, Map.of(id, 1));
+      }
+    }
+    return new Collection(docs, queries, new Qrels(judged));
+  }
+
   private static String text(JsonNode node, String name, String alias) {
     JsonNode v = node.has(name) ? node.get(name) : node.get(alias);
     return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
@@ -143,7 +189,7 @@ public final class Evaluator {
   private List<String> rank(Query q, SearchMode mode, PrintWriter run) {
     // Overlong queries are cut to the API's bound rather than dropped, so every query counts.
     String text = q.text().length() > SearchRequest.MAX_QUERY_CHARS ? q.text().substring(0, SearchRequest.MAX_QUERY_CHARS) : q.text();
-    SearchResponse r = search.search(new SearchRequest(text, mode, null, DEPTH, 0, null, null, false));
+    SearchResponse r = search.search(new SearchRequest(text, mode, queryLang, DEPTH, 0, null, null, false));
     List<String> ids = new ArrayList<>(r.hits().size());
     int rank = 0;
     for (Hit h : r.hits()) {

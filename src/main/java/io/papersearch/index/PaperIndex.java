@@ -264,6 +264,22 @@ public final class PaperIndex implements Closeable {
     }
   }
 
+  /** Number of papers with a vector in {@code lang} (as of the last refresh). */
+  public int vectorCount(Lang lang) {
+    String field = PaperFields.vector(lang);
+    return withSearcher(s -> {
+      int n = 0;
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        FloatVectorValues v = leaf.reader().getFloatVectorValues(field);
+        if (v != null) {
+          // Counts deleted documents of the segment too: only "none" vs "some" matters to callers.
+          n += v.size();
+        }
+      }
+      return n;
+    });
+  }
+
   /** Number of papers (as of the last refresh). */
   public int count() {
     return withSearcher(s -> s.getIndexReader().numDocs());

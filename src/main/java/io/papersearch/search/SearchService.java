@@ -73,7 +73,7 @@ public final class SearchService {
 
   public SearchResponse search(SearchRequest req) {
     long start = System.nanoTime();
-    Lang lang = req.effectiveLang();
+    Lang lang = searchLang(req);
     int depth = fusion.depth(req.offset(), req.limit());
     Query filter = yearFilter(req.yearFrom(), req.yearTo());
     // Embed before acquiring a searcher: the model run is the slow part and needs no index view.
@@ -158,6 +158,22 @@ public final class SearchService {
   /** The models the index was built with. */
   public io.papersearch.index.IndexSchema schema() {
     return index.schema();
+  }
+
+  /**
+   * The language whose fields and vectors answer the query: the query's own, unless the index holds
+   * no paper text in that language while it holds some in the other. Then the query is searched
+   * across languages: analysed by the other language's analyser and embedded by the other language's
+   * model (a Chinese question over an English-only collection still finds its papers; measured in
+   * the README). An explicit {@code lang} is always obeyed.
+   */
+  private Lang searchLang(SearchRequest req) {
+    Lang own = req.effectiveLang();
+    if (req.lang() != null) {
+      return own;
+    }
+    Lang other = own == Lang.ZH ? Lang.EN : Lang.ZH;
+    return index.vectorCount(own) == 0 && index.vectorCount(other) > 0 ? other : own;
   }
 
   private float[] embedQuery(String query, Lang lang) {

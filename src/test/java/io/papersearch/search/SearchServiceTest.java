@@ -162,4 +162,20 @@ class SearchServiceTest {
     assertThatThrownBy(() -> SearchMode.parse("fuzzy")).hasMessage("mode must be keyword, semantic or hybrid, got 'fuzzy'");
     assertThatThrownBy(() -> SearchRequest.parseLang("fr")).hasMessage("lang must be en, zh or auto, got 'fr'");
   }
+
+  @Test
+  void a_chinese_question_over_an_english_only_index_is_searched_across_languages(@TempDir Path other) {
+    try (PaperIndex english = PaperIndex.openForWriting(other, io.papersearch.index.Indexer.schemaOf(embedders))) {
+      io.papersearch.index.Indexer indexer = new io.papersearch.index.Indexer(english, embedders);
+      indexer.index(Fixtures.paper("e1", "Organ segmentation", 2020, "Segmentation of organs in CT.", null));
+      indexer.index(Fixtures.paper("e2", "Image registration", 2020, "Registration of brain scans.", null));
+      english.commit();
+      SearchService s = new SearchService(english, embedders);
+      SearchResponse r = s.search(req("器官分割", SearchMode.SEMANTIC));
+      assertThat(r.lang()).isEqualTo("en");
+      assertThat(ids(r).get(0)).isEqualTo("e1");
+      // An explicit lang is obeyed, even when it finds nothing.
+      assertThat(s.search(new SearchRequest("器官分割", SearchMode.SEMANTIC, Lang.ZH, 10, 0, null, null, false)).hits()).isEmpty();
+    }
+  }
 }
