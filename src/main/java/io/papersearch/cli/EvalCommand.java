@@ -130,7 +130,7 @@ final class EvalCommand implements Callable<Integer> {
       for (int k : method == Fusion.Method.RRF ? rrfKs : List.of(Fusion.defaults().rrfK())) {
         for (double w : semanticWeights) {
           for (int d : depths) {
-            out.add(new Fusion(method, k, w, d));
+            out.add(Fusion.of(method, k, w, d));
           }
         }
       }

@@ -10,8 +10,10 @@ import java.util.Locale;
  * @param semanticWeight share of the semantic leg, in [0, 1]; the keyword leg gets the rest. For
  *     RRF both weights are scaled so that 0.5 is classic unweighted RRF.
  * @param minDepth candidates each leg contributes, at least (more when a page reaches deeper)
+ * @param crossLingualSemanticWeight the semantic weight used instead when a query is searched
+ *     across languages (a model reading the other language gives weaker vectors)
  */
-public record Fusion(Method method, int rrfK, double semanticWeight, int minDepth) {
+public record Fusion(Method method, int rrfK, double semanticWeight, int minDepth, double crossLingualSemanticWeight) {
 
   public enum Method {
     /** Reciprocal rank fusion (Cormack et al. 2009): scale-free, uses ranks only. */
@@ -38,6 +40,9 @@ public record Fusion(Method method, int rrfK, double semanticWeight, int minDept
     if (!(semanticWeight >= 0 && semanticWeight <= 1)) {
       throw new IllegalArgumentException("semanticWeight must be in [0, 1], got " + semanticWeight);
     }
+    if (!(crossLingualSemanticWeight >= 0 && crossLingualSemanticWeight <= 1)) {
+      throw new IllegalArgumentException("crossLingualSemanticWeight must be in [0, 1], got " + crossLingualSemanticWeight);
+    }
     if (minDepth < 1 || minDepth > 10_000) {
       throw new IllegalArgumentException("minDepth must be in 1..10000, got " + minDepth);
     }
@@ -49,7 +54,17 @@ public record Fusion(Method method, int rrfK, double semanticWeight, int minDept
    * fell 2.5 nDCG points below semantic alone on SciFact, where BM25 is much weaker.
    */
   public static Fusion defaults() {
-    return new Fusion(Method.CONVEX, 60, 0.7, 100);
+    return new Fusion(Method.CONVEX, 60, 0.7, 100, 0.5);
+  }
+
+  /** These settings with semantic weight {@code crossLingualSemanticWeight}: for cross-lingual queries. */
+  public Fusion crossLingual() {
+    return new Fusion(method, rrfK, crossLingualSemanticWeight, minDepth, crossLingualSemanticWeight);
+  }
+
+  /** A fusion with the given main settings and the default cross-lingual weight. */
+  public static Fusion of(Method method, int rrfK, double semanticWeight, int minDepth) {
+    return new Fusion(method, rrfK, semanticWeight, minDepth, defaults().crossLingualSemanticWeight());
   }
 
   /** Candidates drawn from each leg for a page: enough to fill it, and never fewer than minDepth. */

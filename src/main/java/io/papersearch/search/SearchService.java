@@ -96,7 +96,7 @@ public final class SearchService {
               ranked = RankFusion.hybrid(
                   keyword(searcher, req.query(), lang, filter, depth).candidates(),
                   vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth),
-                  fusion);
+                  lang == req.effectiveLang() ? fusion : fusion.crossLingual());
               total = ranked.size();
             }
           }

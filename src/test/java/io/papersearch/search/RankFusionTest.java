@@ -55,7 +55,7 @@ class RankFusionTest {
   void weighted_rrf_at_half_equals_plain_rrf() {
     List<RankFusion.Candidate> kw = List.of(c("a", 9), c("b", 5));
     List<RankFusion.Candidate> sem = List.of(c("b", 0.9), c("c", 0.8));
-    List<RankFusion.Fused> weighted = RankFusion.hybrid(kw, sem, new Fusion(Fusion.Method.RRF, 60, 0.5, 100));
+    List<RankFusion.Fused> weighted = RankFusion.hybrid(kw, sem, Fusion.of(Fusion.Method.RRF, 60, 0.5, 100));
     Map<String, List<RankFusion.Candidate>> legs = new LinkedHashMap<>();
     legs.put("keyword", kw);
     legs.put("semantic", sem);
@@ -67,7 +67,7 @@ class RankFusionTest {
     List<RankFusion.Candidate> kw = List.of(c("a", 9), c("b", 5));
     List<RankFusion.Candidate> sem = List.of(c("b", 0.9), c("c", 0.8));
     // weight 0.9: a = 2*0.1/61 = 0.00328 ; c = 2*0.9/62 = 0.02903 ; b = 2*0.1/62 + 2*0.9/61 = 0.03273
-    List<RankFusion.Fused> f = RankFusion.hybrid(kw, sem, new Fusion(Fusion.Method.RRF, 60, 0.9, 100));
+    List<RankFusion.Fused> f = RankFusion.hybrid(kw, sem, Fusion.of(Fusion.Method.RRF, 60, 0.9, 100));
     assertThat(f).extracting(RankFusion.Fused::id).containsExactly("b", "c", "a");
     assertThat(f.get(1).score()).isCloseTo(2 * 0.9 / 62, within(1e-12));
   }
@@ -78,7 +78,7 @@ class RankFusionTest {
     List<RankFusion.Candidate> sem = List.of(c("b", 0.9), c("c", 0.7), c("a", 0.5));
     // keyword normalised: a 1, b 0.5, d 0 ; semantic normalised: b 1, c 0.5, a 0
     // alpha 0.6: a = 0.4*1 + 0.6*0 = 0.4 ; b = 0.4*0.5 + 0.6*1 = 0.8 ; c = 0.6*0.5 = 0.3 ; d = 0
-    List<RankFusion.Fused> f = RankFusion.hybrid(kw, sem, new Fusion(Fusion.Method.CONVEX, 60, 0.6, 100));
+    List<RankFusion.Fused> f = RankFusion.hybrid(kw, sem, Fusion.of(Fusion.Method.CONVEX, 60, 0.6, 100));
     assertThat(f).extracting(RankFusion.Fused::id).containsExactly("b", "a", "c", "d");
     assertThat(f.get(0).score()).isCloseTo(0.8, within(1e-12));
     assertThat(f.get(1).score()).isCloseTo(0.4, within(1e-12));
@@ -86,7 +86,7 @@ class RankFusionTest {
 
   @Test
   void fusion_settings_are_checked_by_name() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Fusion(Fusion.Method.RRF, 60, 1.5, 100))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fusion.of(Fusion.Method.RRF, 60, 1.5, 100))
         .hasMessage("semanticWeight must be in [0, 1], got 1.5");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fusion.Method.parse("max"))
         .hasMessage("fusion method must be rrf or convex, got 'max'");

@@ -63,7 +63,7 @@ class SearchServiceTest {
 
   @Test
   void hybrid_mode_fuses_both_legs_and_explains_each() {
-    SearchResponse r = new SearchService(index, embedders, new Fusion(Fusion.Method.RRF, 60, 0.5, 100))
+    SearchResponse r = new SearchService(index, embedders, Fusion.of(Fusion.Method.RRF, 60, 0.5, 100))
         .search(req("registration", SearchMode.HYBRID));
     assertThat(ids(r).get(0)).isEqualTo("p2");
     Hit top = r.hits().get(0);
