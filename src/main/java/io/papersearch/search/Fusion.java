@@ -74,7 +74,7 @@ public record Fusion(Method method, int rrfK, double semanticWeight, int minDept
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s(k=%d, semanticWeight=%.2f, depth=%d)",
-        method.name().toLowerCase(Locale.ROOT), rrfK, semanticWeight, minDepth);
+    return String.format(Locale.ROOT, "%s(k=%d, semanticWeight=%.2f, depth=%d, crossLingual=%.2f)",
+        method.name().toLowerCase(Locale.ROOT), rrfK, semanticWeight, minDepth, crossLingualSemanticWeight);
   }
 }

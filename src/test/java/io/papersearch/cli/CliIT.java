@@ -143,7 +143,7 @@ class CliIT {
     assertThat(r.out()).contains("mode       nDCG@10 Recall@10 Recall@100   MRR@10  queries");
     assertThat(r.out()).containsPattern("keyword +1\\.0000 +1\\.0000 +1\\.0000 +1\\.0000 +2");
     assertThat(r.out()).containsPattern("semantic +1\\.0000 +1\\.0000 +1\\.0000 +1\\.0000 +2");
-    assertThat(r.out()).contains("rrf(k=60, semanticWeight=0.70, depth=100)").contains("convex(k=60, semanticWeight=0.50, depth=100)");
+    assertThat(r.out()).contains("rrf(k=60, semanticWeight=0.70, depth=100, crossLingual=0.50)").contains("convex(k=60, semanticWeight=0.50, depth=100, crossLingual=0.50)");
     List<String> lines = Files.readAllLines(dir.resolve("run.trec.keyword"));
     assertThat(lines.get(0)).matches("q1 Q0 d1 1 [0-9.]+ papersearch-keyword");
   }
