@@ -11,11 +11,14 @@ import java.util.Objects;
  */
 public record Embedders(TextEmbedder en, TextEmbedder zh) implements Closeable {
 
-  /** Default English model: see the README's model-choice section for the measurements. */
-  public static final String DEFAULT_EN = "bge-small-en-v1.5";
+  /**
+   * Default English model: the int8 bge-small, measured 1.4-1.6x faster than fp32 here with the same
+   * SciFact quality (README, model choice).
+   */
+  public static final String DEFAULT_EN = "bge-small-en-v1.5-q";
 
-  /** Default Chinese model. */
-  public static final String DEFAULT_ZH = "bge-small-zh-v1.5";
+  /** Default Chinese model: the int8 bge-small-zh, same CSL quality as fp32. */
+  public static final String DEFAULT_ZH = "bge-small-zh-v1.5-q";
 
   public Embedders {
     Objects.requireNonNull(en, "en");

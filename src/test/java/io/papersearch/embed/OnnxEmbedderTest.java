@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Runs the real bundled models through DJL + ONNX Runtime. */
+/** Runs the default (int8) models through DJL + ONNX Runtime: int8 is where batching would break determinism. */
 class OnnxEmbedderTest {
 
   static final Path MODELS = Path.of(System.getProperty("papersearch.models", "models"));
@@ -24,8 +24,8 @@ class OnnxEmbedderTest {
   @BeforeAll
   static void load() {
     ModelRegistry registry = ModelRegistry.scan(MODELS);
-    en = OnnxEmbedder.load(registry.require("bge-small-en-v1.5"), OnnxEmbedder.Threads.defaults());
-    zh = OnnxEmbedder.load(registry.require("bge-small-zh-v1.5"), OnnxEmbedder.Threads.defaults());
+    en = OnnxEmbedder.load(registry.require(Embedders.DEFAULT_EN), OnnxEmbedder.Threads.defaults());
+    zh = OnnxEmbedder.load(registry.require(Embedders.DEFAULT_ZH), OnnxEmbedder.Threads.defaults());
   }
 
   @AfterAll
