@@ -28,7 +28,13 @@ import org.apache.lucene.search.TermQuery;
 final class KeywordQuery {
   private KeywordQuery() {}
 
-  static final float TITLE_BOOST = 2.0f;
+  /**
+   * Titles weigh a little above abstracts. Measured on SciFact train (README): keyword nDCG@10 falls
+   * as the title boost rises (0.5: 0.700, 1.0: 0.678, 1.2: 0.666, 2.0: 0.628), but SciFact's long
+   * claim-like queries favour abstracts more than the short topical queries labs type; 1.2 keeps
+   * titles ahead while giving back most of what 2.0 cost (hybrid 0.763 vs 0.757).
+   */
+  static final float TITLE_BOOST = 1.2f;
   static final float ABSTRACT_BOOST = 1.0f;
   static final float AUTHORS_BOOST = 1.0f;
 
