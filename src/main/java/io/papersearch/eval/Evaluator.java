@@ -60,8 +60,21 @@ public final class Evaluator {
    * @throws IllegalArgumentException naming file and line for a malformed line
    */
   public static List<Query> readQueries(Path file) throws IOException {
-    ObjectMapper json = new ObjectMapper();
     List<Query> out = new ArrayList<>();
+    forEachJsonLine(file, (node, n) -> {
+      String id = text(node, "_id", "id");
+      String text = text(node, "text", "query");
+      if (id == null || text == null) {
+        throw new IllegalArgumentException(file.getFileName() + ":" + n + ": a query needs '_id' and 'text'");
+      }
+      out.add(new Query(id, text));
+    });
+    return out;
+  }
+
+  /** Calls {@code each} with the line number and JSON object of every non-blank line. */
+  private static void forEachJsonLine(Path file, java.util.function.ObjIntConsumer<JsonNode> each) throws IOException {
+    ObjectMapper json = new ObjectMapper();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int n = 0;
@@ -76,15 +89,9 @@ public final class Evaluator {
         } catch (IOException e) {
           throw new IllegalArgumentException(file.getFileName() + ":" + n + ": invalid JSON", e);
         }
-        String id = text(node, "_id", "id");
-        String text = text(node, "text", "query");
-        if (id == null || text == null) {
-          throw new IllegalArgumentException(file.getFileName() + ":" + n + ": a query needs '_id' and 'text'");
-        }
-        out.add(new Query(id, text));
+        each.accept(node, n);
       }
     }
-    return out;
   }
 
   /** A test collection held in memory: documents to index, queries, judgments. */
@@ -125,34 +132,24 @@ public final class Evaluator {
    * @param queryLang language of the queries; documents are in the other one
    */
   public static Collection pairLookup(Path pairs, Lang queryLang) throws IOException {
-    ObjectMapper json = new ObjectMapper();
     List<Paper> docs = new ArrayList<>();
     List<Query> queries = new ArrayList<>();
     Map<String, Map<String, Integer>> judged = new LinkedHashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(pairs, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode node = json.readTree(line);
-        String id = text(node, "id", "_id");
-        String zh = text(node, "zh", "zh");
-        String en = text(node, "en", "en");
-        if (id == null) {
-          throw new IllegalArgumentException(pairs.getFileName() + ":" + n + ": a pair needs an 'id'");
-        }
-        if (zh == null || en == null) {
-          continue; // half a pair (one such line in the WMT Medline set) tests nothing
-        }
-        boolean zhQuery = queryLang == Lang.ZH;
-        docs.add(new Paper(id, null, List.of(), null, null, null, null, zhQuery ? en : null, zhQuery ? null : zh, List.of()));
-        queries.add(new Query(id, zhQuery ? zh : en));
-        judged.put(id, Map.of(id, 1));
+    forEachJsonLine(pairs, (node, n) -> {
+      String id = text(node, "id", "_id");
+      String zh = text(node, "zh", "zh");
+      String en = text(node, "en", "en");
+      if (id == null) {
+        throw new IllegalArgumentException(pairs.getFileName() + ":" + n + ": a pair needs an 'id'");
       }
-    }
+      if (zh == null || en == null) {
+        return; // half a pair (one such line in the WMT Medline set) tests nothing
+      }
+      boolean zhQuery = queryLang == Lang.ZH;
+      docs.add(new Paper(id, null, List.of(), null, null, null, null, zhQuery ? en : null, zhQuery ? null : zh, List.of()));
+      queries.add(new Query(id, zhQuery ? zh : en));
+      judged.put(id, Map.of(id, 1));
+    });
     return new Collection(docs, queries, new Qrels(judged));
   }
 
