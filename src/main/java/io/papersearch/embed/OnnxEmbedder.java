@@ -135,7 +135,33 @@ public final class OnnxEmbedder implements TextEmbedder {
 
   @Override
   public float[] embed(String text, Role role) {
-    Encoding encoding = encode(text, role);
+    return run(encode(text, role));
+  }
+
+  /** A text already tokenised for this model: lets a benchmark time the model run alone. */
+  public static final class Tokens {
+    private final Encoding encoding;
+
+    private Tokens(Encoding encoding) {
+      this.encoding = encoding;
+    }
+
+    public int length() {
+      return encoding.getIds().length;
+    }
+  }
+
+  /** Tokenises {@code text} (prefix and truncation included) without running the model. */
+  public Tokens tokenize(String text, Role role) {
+    return new Tokens(encode(text, role));
+  }
+
+  /** Runs the model on pre-tokenised input: the raw ONNX Runtime cost of one embedding. */
+  public float[] embed(Tokens tokens) {
+    return run(tokens.encoding);
+  }
+
+  private float[] run(Encoding encoding) {
     Predictor<Encoding, float[]> predictor;
     try {
       predictor = predictors.take();

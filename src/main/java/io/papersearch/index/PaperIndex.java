@@ -20,6 +20,9 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import java.util.List;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
@@ -328,9 +331,18 @@ public final class PaperIndex implements Closeable {
     return PaperJson.read(doc.getBinaryValue(PaperFields.SOURCE).bytes);
   }
 
-  /** Only the id of a document. */
+  /**
+   * Only the id of a document, from the id field's doc values: ranking reads hundreds of candidate
+   * ids per query, and stored fields would decompress whole blocks of paper JSON for each.
+   */
   public static String id(IndexSearcher searcher, int docId) throws IOException {
-    return searcher.storedFields().document(docId, java.util.Set.of(PaperFields.ID)).get(PaperFields.ID);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+    SortedSetDocValues ids = DocValues.getSortedSet(leaf.reader(), PaperFields.ID);
+    if (!ids.advanceExact(docId - leaf.docBase)) {
+      throw new IllegalStateException("document " + docId + " has no id");
+    }
+    return ids.lookupOrd(ids.nextOrd()).utf8ToString();
   }
 
   private static float[] vector(IndexSearcher searcher, int docId, String field) throws IOException {

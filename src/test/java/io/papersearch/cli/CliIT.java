@@ -147,4 +147,23 @@ class CliIT {
     List<String> lines = Files.readAllLines(dir.resolve("run.trec.keyword"));
     assertThat(lines.get(0)).matches("q1 Q0 d1 1 [0-9.]+ papersearch-keyword");
   }
+
+  @Test
+  @Order(8)
+  void bench_prints_every_stage_on_a_small_file() throws Exception {
+    Path file = dir.resolve("bench.jsonl");
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 16; i++) {
+      sb.append("{\"id\": \"b").append(i).append("\", \"title\": \"Paper ").append(i)
+          .append(" on parsing\", \"abstract\": \"We study dependency parsing, case ").append(i).append(".\"}\n");
+    }
+    Files.writeString(file, sb);
+    Run r = run("bench", "--texts", file.toString(), "--count", "4", "--queries", "2");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("(a) raw ONNX Runtime, pre-tokenised").contains("(b) end to end").contains("b/a = ")
+        .contains("query embedding (2 titles): p50").contains("hybrid search without embedding, 4 papers: p50");
+    Run tooFew = run("bench", "--texts", file.toString(), "--count", "10", "--queries", "10");
+    assertThat(tooFew.exit()).isEqualTo(1);
+    assertThat(tooFew.err()).contains("has 16 usable papers; need 30");
+  }
 }
