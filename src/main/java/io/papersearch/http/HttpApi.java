@@ -77,13 +77,20 @@ public final class HttpApi {
     noParams(ctx);
     IndexSchema s = search.schema();
     Map<String, Object> models = new LinkedHashMap<>();
-    models.put("en", Map.of("id", s.modelEn(), "dimension", s.dimensionEn()));
-    models.put("zh", Map.of("id", s.modelZh(), "dimension", s.dimensionZh()));
+    models.put("en", model(s.modelEn(), s.dimensionEn()));
+    models.put("zh", model(s.modelZh(), s.dimensionZh()));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "ok");
     body.put("papers", search.count());
     body.put("models", models);
     ctx.json(body);
+  }
+
+  private static Map<String, Object> model(String id, int dimension) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("dimension", dimension);
+    return m;
   }
 
   private static void noParams(Context ctx) {
