@@ -52,6 +52,12 @@ final class Engine implements AutoCloseable {
     return new Importer(index, indexer, workers);
   }
 
+  /** An importer that takes vectors computed elsewhere instead of running the model where it can. */
+  Importer importer(io.papersearch.index.ImportedVectors vectors) {
+    importer(); // the read-only check
+    return new Importer(index, new Indexer(index, embedders, vectors), workers);
+  }
+
   @Override
   public void close() {
     try {

@@ -24,6 +24,10 @@ final class IndexCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to index.")
   List<Path> files;
 
+  @picocli.CommandLine.Option(names = "--vectors", paramLabel = "FILE",
+      description = "JSONL of vectors embedded elsewhere ({\"id\", \"en\": [...], \"zh\": [...]}), used instead of running the model.")
+  Path vectors;
+
   @Override
   public Integer call() throws Exception {
     for (Path f : files) {
@@ -33,8 +37,12 @@ final class IndexCommand implements Callable<Integer> {
     }
     PrintStream err = System.err;
     long start = System.nanoTime();
+    if (vectors != null && !Files.isReadable(vectors)) {
+      throw new IllegalArgumentException("cannot read " + vectors + ": no such readable file");
+    }
     try (Engine engine = Engine.open(opts, true)) {
-      Importer importer = engine.importer();
+      Importer importer =
+          vectors == null ? engine.importer() : engine.importer(io.papersearch.index.ImportedVectors.read(vectors, engine.index.schema()));
       for (Path f : files) {
         int total = Importer.countRecords(f);
         Progress progress = new Progress(err, f.getFileName().toString(), total, importer.summary().records());

@@ -32,10 +32,20 @@ public final class Indexer {
 
   private final PaperIndex index;
   private final Embedders embedders;
+  private final ImportedVectors imported;
 
   public Indexer(PaperIndex index, Embedders embedders) {
+    this(index, embedders, ImportedVectors.NONE);
+  }
+
+  /**
+   * @param imported vectors computed elsewhere (a larger machine, a batch job), used instead of
+   *     running the model for the papers and languages they cover
+   */
+  public Indexer(PaperIndex index, Embedders embedders, ImportedVectors imported) {
     this.index = Objects.requireNonNull(index, "index");
     this.embedders = Objects.requireNonNull(embedders, "embedders");
+    this.imported = Objects.requireNonNull(imported, "imported");
     requireMatchingModels(index.schema(), embedders);
   }
 
@@ -70,7 +80,8 @@ public final class Indexer {
               .map(o -> o.vectors().get(lang))
               .orElse(null);
       TextEmbedder embedder = embedders.forLang(lang);
-      vectors.put(lang, reused != null ? reused : embedder.embed(e.getValue(), Role.PASSAGE));
+      float[] given = reused != null ? null : imported.get(paper.id(), lang);
+      vectors.put(lang, reused != null ? reused : given != null ? given : embedder.embed(e.getValue(), Role.PASSAGE));
     }
     index.upsert(paper, vectors, hashes);
     return old.isPresent() ? Outcome.UPDATED : Outcome.ADDED;

@@ -115,4 +115,29 @@ class IndexerTest {
           .hasMessage("paper x: en vector must have 4 dimensions, got 3");
     }
   }
+
+  @Test
+  void imported_vectors_are_used_instead_of_the_model(@TempDir Path files) throws Exception {
+    Embedders e = Fixtures.fakeEmbedders();
+    Path vectors = files.resolve("vectors.jsonl");
+    java.nio.file.Files.writeString(vectors, "{\"id\": \"p3\", \"en\": [0, 0, 0, 1]}\n");
+    try (PaperIndex index = PaperIndex.openForWriting(dir, Indexer.schemaOf(e))) {
+      Indexer indexer = new Indexer(index, e, ImportedVectors.read(vectors, index.schema()));
+      indexer.index(Fixtures.corpus().get(2)); // p3: English only
+      assertThat(calls(e)).isZero();
+      assertThat(index.get("p3").orElseThrow().vectors().get(Lang.EN)).containsExactly(0, 0, 0, 1);
+      // Its hash is the text's, so re-indexing without the vectors file embeds nothing either.
+      assertThat(new Indexer(index, e).index(Fixtures.corpus().get(2))).isEqualTo(Indexer.Outcome.UNCHANGED);
+      assertThat(calls(e)).isZero();
+    }
+  }
+
+  @Test
+  void imported_vectors_of_the_wrong_dimension_are_refused_with_file_and_line(@TempDir Path files) throws Exception {
+    Path vectors = files.resolve("vectors.jsonl");
+    java.nio.file.Files.writeString(vectors, "{\"id\": \"a\", \"en\": [0, 0, 0, 1]}\n{\"id\": \"b\", \"en\": [1, 2, 3]}\n");
+    IndexSchema schema = new IndexSchema("fake-en", 4, "fake-zh", 4);
+    assertThatThrownBy(() -> ImportedVectors.read(vectors, schema))
+        .hasMessage("vectors.jsonl:2: en vector must be an array of 4 numbers, got 3 values");
+  }
 }
