@@ -1,22 +1,19 @@
 package io.papersearch.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.papersearch.search.Hit;
 import io.papersearch.search.SearchMode;
 import io.papersearch.search.SearchRequest;
 import io.papersearch.search.SearchResponse;
 import io.papersearch.search.SearchService;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.papersearch.ingest.JsonLines;
 import io.papersearch.ingest.Lang;
 import io.papersearch.ingest.Paper;
 import io.papersearch.ingest.PaperReaders;
@@ -61,7 +58,7 @@ public final class Evaluator {
    */
   public static List<Query> readQueries(Path file) throws IOException {
     List<Query> out = new ArrayList<>();
-    forEachJsonLine(file, (node, n) -> {
+    JsonLines.forEach(file, (node, n) -> {
       String id = text(node, "_id", "id");
       String text = text(node, "text", "query");
       if (id == null || text == null) {
@@ -70,28 +67,6 @@ public final class Evaluator {
       out.add(new Query(id, text));
     });
     return out;
-  }
-
-  /** Calls {@code each} with the line number and JSON object of every non-blank line. */
-  private static void forEachJsonLine(Path file, java.util.function.ObjIntConsumer<JsonNode> each) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode node;
-        try {
-          node = json.readTree(line);
-        } catch (IOException e) {
-          throw new IllegalArgumentException(file.getFileName() + ":" + n + ": invalid JSON", e);
-        }
-        each.accept(node, n);
-      }
-    }
   }
 
   /** A test collection held in memory: documents to index, queries, judgments. */
@@ -135,7 +110,7 @@ public final class Evaluator {
     List<Paper> docs = new ArrayList<>();
     List<Query> queries = new ArrayList<>();
     Map<String, Map<String, Integer>> judged = new LinkedHashMap<>();
-    forEachJsonLine(pairs, (node, n) -> {
+    JsonLines.forEach(pairs, (node, n) -> {
       String id = text(node, "id", "_id");
       String zh = text(node, "zh", "zh");
       String en = text(node, "en", "en");

@@ -1,12 +1,9 @@
 package io.papersearch.index;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.papersearch.ingest.JsonLines;
 import io.papersearch.ingest.Lang;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -38,52 +35,37 @@ public final class ImportedVectors {
    *     wrong dimension
    */
   public static ImportedVectors read(Path file, IndexSchema schema) throws IOException {
-    ObjectMapper json = new ObjectMapper();
     Map<String, Map<Lang, float[]>> byId = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int n = 0;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
+    JsonLines.forEach(file, (node, n) -> {
+      String where = file.getFileName() + ":" + n + ": ";
+      JsonNode id = node.get("id");
+      if (id == null || !id.isTextual() || id.asText().isBlank()) {
+        throw new IllegalArgumentException(where + "a vector line needs a string 'id'");
+      }
+      Map<Lang, float[]> vectors = new EnumMap<>(Lang.class);
+      for (Lang lang : Lang.values()) {
+        String key = lang.name().toLowerCase(Locale.ROOT);
+        JsonNode array = node.get(key);
+        if (array == null || array.isNull()) {
           continue;
         }
-        String where = file.getFileName() + ":" + n + ": ";
-        JsonNode node;
-        try {
-          node = json.readTree(line);
-        } catch (IOException e) {
-          throw new IllegalArgumentException(where + "invalid JSON", e);
+        int dimension = lang == Lang.ZH ? schema.dimensionZh() : schema.dimensionEn();
+        if (!array.isArray() || array.size() != dimension) {
+          throw new IllegalArgumentException(
+              where + key + " vector must be an array of " + dimension + " numbers, got "
+                  + (array.isArray() ? array.size() + " values" : array.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
-        JsonNode id = node.get("id");
-        if (id == null || !id.isTextual() || id.asText().isBlank()) {
-          throw new IllegalArgumentException(where + "a vector line needs a string 'id'");
+        float[] v = new float[dimension];
+        for (int i = 0; i < dimension; i++) {
+          if (!array.get(i).isNumber()) {
+            throw new IllegalArgumentException(where + key + " vector value " + i + " is not a number");
+          }
+          v[i] = array.get(i).floatValue();
         }
-        Map<Lang, float[]> vectors = new EnumMap<>(Lang.class);
-        for (Lang lang : Lang.values()) {
-          String key = lang.name().toLowerCase(Locale.ROOT);
-          JsonNode array = node.get(key);
-          if (array == null || array.isNull()) {
-            continue;
-          }
-          int dimension = lang == Lang.ZH ? schema.dimensionZh() : schema.dimensionEn();
-          if (!array.isArray() || array.size() != dimension) {
-            throw new IllegalArgumentException(
-                where + key + " vector must be an array of " + dimension + " numbers, got "
-                    + (array.isArray() ? array.size() + " values" : array.getNodeType().name().toLowerCase(Locale.ROOT)));
-          }
-          float[] v = new float[dimension];
-          for (int i = 0; i < dimension; i++) {
-            if (!array.get(i).isNumber()) {
-              throw new IllegalArgumentException(where + key + " vector value " + i + " is not a number");
-            }
-            v[i] = array.get(i).floatValue();
-          }
-          vectors.put(lang, v);
-        }
-        byId.put(id.asText(), vectors);
+        vectors.put(lang, v);
       }
-    }
+      byId.put(id.asText(), vectors);
+    });
     return new ImportedVectors(byId);
   }
 
