@@ -41,6 +41,22 @@ final class CommonOptions {
   @Option(names = "--workers", paramLabel = "N", description = "Embeddings run at once, one ONNX Runtime predictor each (default: number of cores).")
   Integer workers;
 
+  @Option(
+      names = "--vector-storage",
+      paramLabel = "KIND",
+      description = "How a new index stores vectors: float32 (default), int8 or int4 (quantised HNSW, rescored with floats; "
+          + "see README, Performance). An existing index keeps its own.")
+  String vectorStorage;
+
+  /** The requested vector storage, or null to keep an existing index's (float32 for a new one). */
+  io.papersearch.index.VectorStorage vectorStorage() {
+    try {
+      return vectorStorage == null ? null : io.papersearch.index.VectorStorage.parse(vectorStorage);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--vector-storage: " + e.getMessage(), e);
+    }
+  }
+
   /** The embedding cache folder, or null when disabled. */
   Path cacheDir() {
     if (noCache) {

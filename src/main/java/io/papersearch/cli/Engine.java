@@ -36,7 +36,7 @@ final class Engine implements AutoCloseable {
     try {
       PaperIndex index =
           writable
-              ? PaperIndex.openForWriting(dir, Indexer.schemaOf(embedders))
+              ? PaperIndex.openForWriting(dir, Indexer.schemaOf(embedders), opts.vectorStorage(), PaperIndex.DEFAULT_RAM_BUFFER_MB)
               : PaperIndex.openReadOnly(dir, Indexer.schemaOf(embedders));
       return new Engine(embedders, index, writable, opts.workers());
     } catch (RuntimeException e) {

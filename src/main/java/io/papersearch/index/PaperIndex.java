@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
@@ -54,17 +57,26 @@ import org.apache.lucene.store.LockObtainFailedException;
  */
 public final class PaperIndex implements Closeable {
 
+  /** Commit user-data key of the {@link VectorStorage}. */
+  static final String KEY_VECTORS = "papersearch.vectors";
+
+  /** Lucene's indexing buffer for normal use: imports commit every few hundred papers anyway. */
+  public static final int DEFAULT_RAM_BUFFER_MB = 64;
+
   private final Path path;
   private final IndexSchema schema;
+  private final VectorStorage storage;
   private final Directory directory;
   private final IndexWriter writer; // null when opened read-only
   private final SearcherManager searchers;
   /** Ids written since the last refresh: {@link #get} refreshes first when asked for one of them. */
   private final java.util.Set<String> unrefreshed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  private PaperIndex(Path path, IndexSchema schema, Directory directory, IndexWriter writer, SearcherManager searchers) {
+  private PaperIndex(
+      Path path, IndexSchema schema, VectorStorage storage, Directory directory, IndexWriter writer, SearcherManager searchers) {
     this.path = path;
     this.schema = schema;
+    this.storage = storage;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
@@ -78,21 +90,46 @@ public final class PaperIndex implements Closeable {
    *     cannot be written
    */
   public static PaperIndex openForWriting(Path path, IndexSchema schema) {
+    return openForWriting(path, schema, null, DEFAULT_RAM_BUFFER_MB);
+  }
+
+  /**
+   * Opens (creating if needed) the index in {@code path} for reading and writing.
+   *
+   * @param storage how a new index stores vectors; null keeps an existing index's choice (float32
+   *     for a new one). An existing index cannot change it: its segments were written that way.
+   * @param ramBufferMb Lucene's indexing buffer; bigger buffers mean fewer, larger segments
+   * @throws IndexMismatchException if the index was built with other models or another storage
+   * @throws IllegalStateException if another process holds the index's write lock, or the folder
+   *     cannot be written
+   */
+  public static PaperIndex openForWriting(Path path, IndexSchema schema, VectorStorage storage, int ramBufferMb) {
+    if (ramBufferMb < 1) {
+      throw new IllegalArgumentException("ramBufferMb must be >= 1, got " + ramBufferMb);
+    }
     Directory dir = null;
     try {
       Files.createDirectories(path);
       dir = FSDirectory.open(path);
       checkRecordedSchema(dir, schema, path);
+      VectorStorage recorded = recordedStorage(dir);
+      if (storage != null && recorded != null && storage != recorded) {
+        throw new IndexMismatchException(
+            "index " + path + " stores " + recorded.wire() + " vectors, not " + storage.wire()
+                + "; vector storage is chosen when an index is created: index into a new folder");
+      }
+      VectorStorage chosen = recorded != null ? recorded : storage != null ? storage : VectorStorage.FLOAT32;
       IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      config.setRAMBufferSizeMB(64);
+      config.setRAMBufferSizeMB(ramBufferMb);
+      config.setCodec(codec(chosen));
       IndexWriter writer = new IndexWriter(dir, config);
-      writer.setLiveCommitData(schema.toUserData().entrySet());
+      writer.setLiveCommitData(userData(schema, chosen).entrySet());
       if (!DirectoryReader.indexExists(dir)) {
         // Commit at once so even an empty index records which models it belongs to.
         writer.commit();
       }
-      return new PaperIndex(path, schema, dir, writer, new SearcherManager(writer, null));
+      return new PaperIndex(path, schema, chosen, dir, writer, new SearcherManager(writer, null));
     } catch (LockObtainFailedException e) {
       closeQuietly(dir);
       throw new IllegalStateException(
@@ -118,7 +155,9 @@ public final class PaperIndex implements Closeable {
     try {
       dir = FSDirectory.open(path);
       checkRecordedSchema(dir, schema, path);
-      return new PaperIndex(path, schema, dir, null, new SearcherManager(dir, null));
+      VectorStorage recorded = recordedStorage(dir);
+      return new PaperIndex(
+          path, schema, recorded != null ? recorded : VectorStorage.FLOAT32, dir, null, new SearcherManager(dir, null));
     } catch (IndexNotFoundException e) {
       closeQuietly(dir);
       throw new IllegalStateException("no index in " + path + "; build one with: papersearch index FILE...", e);
@@ -143,8 +182,39 @@ public final class PaperIndex implements Closeable {
     }
   }
 
+  /** The vector storage recorded in the index's last commit, or null for a new (or pre-0.2) index. */
+  private static VectorStorage recordedStorage(Directory dir) throws IOException {
+    if (!DirectoryReader.indexExists(dir)) {
+      return null;
+    }
+    String value = SegmentInfos.readLatestCommit(dir).getUserData().get(KEY_VECTORS);
+    return value == null ? null : VectorStorage.parse(value);
+  }
+
+  private static Map<String, String> userData(IndexSchema schema, VectorStorage storage) {
+    Map<String, String> data = schema.toUserData();
+    data.put(KEY_VECTORS, storage.wire());
+    return data;
+  }
+
+  /** The default codec, with every vector field in the chosen storage. */
+  private static Codec codec(VectorStorage storage) {
+    KnnVectorsFormat format = storage.format();
+    return new Lucene104Codec() {
+      @Override
+      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+        return format;
+      }
+    };
+  }
+
   public IndexSchema schema() {
     return schema;
+  }
+
+  /** How this index stores its vectors (searches over quantised ones rescore with floats). */
+  public VectorStorage vectorStorage() {
+    return storage;
   }
 
   public Path path() {
@@ -221,7 +291,7 @@ public final class PaperIndex implements Closeable {
   public void commit() {
     requireWritable();
     try {
-      writer.setLiveCommitData(schema.toUserData().entrySet());
+      writer.setLiveCommitData(userData(schema, storage).entrySet());
       writer.commit();
       refresh();
     } catch (IOException e) {
@@ -345,7 +415,8 @@ public final class PaperIndex implements Closeable {
     return ids.lookupOrd(ids.nextOrd()).utf8ToString();
   }
 
-  private static float[] vector(IndexSearcher searcher, int docId, String field) throws IOException {
+  /** The stored float vector of a document in {@code field} (a copy), or null if it has none. */
+  public static float[] vector(IndexSearcher searcher, int docId, String field) throws IOException {
     LeafReaderContext leaf = searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(docId, searcher.getIndexReader().leaves()));
     LeafReader reader = leaf.reader();
     FloatVectorValues values = reader.getFloatVectorValues(field);
@@ -372,7 +443,7 @@ public final class PaperIndex implements Closeable {
     try {
       searchers.close();
       if (writer != null) {
-        writer.setLiveCommitData(schema.toUserData().entrySet());
+        writer.setLiveCommitData(userData(schema, storage).entrySet());
         writer.close(); // commits
       }
       directory.close();

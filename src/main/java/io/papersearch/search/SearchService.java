@@ -7,6 +7,7 @@ import io.papersearch.index.Analyzers;
 import io.papersearch.index.PaperFields;
 import io.papersearch.index.PaperIndex;
 import io.papersearch.index.StoredPaper;
+import io.papersearch.index.VectorStorage;
 import io.papersearch.ingest.Lang;
 import io.papersearch.ingest.Paper;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -204,14 +206,30 @@ public final class SearchService {
     return new KeywordResult(out, top.totalHits.value());
   }
 
-  private static List<RankFusion.Candidate> vectorLeg(
+  private List<RankFusion.Candidate> vectorLeg(
       IndexSearcher searcher, String field, float[] vector, Query filter, int depth) throws IOException {
-    TopDocs top = searcher.search(new KnnFloatVectorQuery(field, vector, depth, filter), depth);
+    VectorStorage storage = index.vectorStorage();
+    int k = depth * storage.oversample();
+    TopDocs top = searcher.search(new KnnFloatVectorQuery(field, vector, k, filter), k);
     List<RankFusion.Candidate> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
-      out.add(new RankFusion.Candidate(PaperIndex.id(searcher, sd.doc), sd.doc, sd.score));
+      float score = storage.quantized() ? fullPrecisionScore(searcher, field, vector, sd.doc) : sd.score;
+      out.add(new RankFusion.Candidate(PaperIndex.id(searcher, sd.doc), sd.doc, score));
     }
-    return RankFusion.ordered(out);
+    List<RankFusion.Candidate> ranked = RankFusion.ordered(out);
+    return ranked.size() > depth ? List.copyOf(ranked.subList(0, depth)) : ranked;
+  }
+
+  /**
+   * A quantised graph's score is approximate: the candidate is rescored against its stored float
+   * vector, on the same scale as an unquantised dot-product score.
+   */
+  private static float fullPrecisionScore(IndexSearcher searcher, String field, float[] query, int doc) throws IOException {
+    float[] v = PaperIndex.vector(searcher, doc, field);
+    if (v == null) {
+      throw new IllegalStateException("document " + doc + " matched " + field + " but has no vector in it");
+    }
+    return VectorSimilarityFunction.DOT_PRODUCT.compare(query, v);
   }
 
   /** The year-range filter, or null when there are no bounds (an unfiltered HNSW search is faster). */

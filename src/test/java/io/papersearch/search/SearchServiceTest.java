@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.papersearch.embed.Embedders;
 import io.papersearch.index.PaperIndex;
+import io.papersearch.index.VectorStorage;
 import io.papersearch.ingest.Lang;
 import io.papersearch.testing.Fixtures;
 import java.nio.file.Path;
@@ -52,6 +53,22 @@ class SearchServiceTest {
     assertThat(r.hits().get(0).score()).isGreaterThanOrEqualTo(r.hits().get(1).score());
     assertThat(r.mode()).isEqualTo("keyword");
     assertThat(r.lang()).isEqualTo("en");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"int8", "int4"})
+  void quantised_indexes_rank_and_score_like_float_ones_after_rescoring(String storage, @TempDir Path other) {
+    try (PaperIndex quantised = Fixtures.indexedCorpus(other, embedders, VectorStorage.parse(storage))) {
+      SearchService q = new SearchService(quantised, embedders);
+      for (String text : List.of("image registration", "organ segmentation", "器官分割")) {
+        SearchResponse exact = search.search(req(text, SearchMode.SEMANTIC));
+        SearchResponse approx = q.search(req(text, SearchMode.SEMANTIC));
+        assertThat(ids(approx)).isEqualTo(ids(exact));
+        for (int i = 0; i < exact.hits().size(); i++) {
+          assertThat(approx.hits().get(i).score()).isCloseTo(exact.hits().get(i).score(), org.assertj.core.data.Offset.offset(1e-6));
+        }
+      }
+    }
   }
 
   @Test

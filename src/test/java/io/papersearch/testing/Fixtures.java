@@ -3,6 +3,7 @@ package io.papersearch.testing;
 import io.papersearch.embed.Embedders;
 import io.papersearch.index.Indexer;
 import io.papersearch.index.PaperIndex;
+import io.papersearch.index.VectorStorage;
 import io.papersearch.ingest.Paper;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,12 @@ public final class Fixtures {
 
   /** An index in {@code dir} holding {@link #corpus()}, committed. */
   public static PaperIndex indexedCorpus(Path dir, Embedders embedders) {
-    PaperIndex index = PaperIndex.openForWriting(dir, Indexer.schemaOf(embedders));
+    return indexedCorpus(dir, embedders, null);
+  }
+
+  /** As {@link #indexedCorpus(Path, Embedders)}, storing vectors as {@code storage}. */
+  public static PaperIndex indexedCorpus(Path dir, Embedders embedders, VectorStorage storage) {
+    PaperIndex index = PaperIndex.openForWriting(dir, Indexer.schemaOf(embedders), storage, PaperIndex.DEFAULT_RAM_BUFFER_MB);
     Indexer indexer = new Indexer(index, embedders);
     corpus().forEach(indexer::index);
     index.commit();
