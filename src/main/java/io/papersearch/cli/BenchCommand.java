@@ -63,7 +63,39 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--queries", defaultValue = "100", description = "Queries to time: titles of the following papers (default: ${DEFAULT-VALUE}).")
   int queries;
 
+  @Option(names = "--peer", description = "Also time (c), LangChain4j's in-process embedAll on the same model files. "
+      + "Needs the test classpath: run it as ./papersearch bench --peer.")
+  boolean peer;
+
   private static final int WARMUP = 10;
+
+  /** An embedding library papersearch is compared with: stage (c). */
+  interface Peer extends AutoCloseable {
+    /** Embeds every text as a passage, the way the library's users call it. */
+    void embedAll(List<String> texts) throws Exception;
+
+    @Override
+    void close();
+  }
+
+  /** Opens a {@link Peer} on a model's own ONNX and tokenizer files. */
+  interface PeerFactory {
+    String name();
+
+    Peer open(io.papersearch.embed.ModelSpec model) throws Exception;
+  }
+
+  private final PeerFactory peerFactory;
+
+  /** The bench as the application ships it: no peer on the classpath. */
+  BenchCommand() {
+    this(null);
+  }
+
+  /** The bench with a peer, from the test classpath ({@code ./papersearch bench --peer}). */
+  BenchCommand(PeerFactory peerFactory) {
+    this.peerFactory = peerFactory;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -72,6 +104,10 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (!Files.isReadable(texts)) {
       throw new IllegalArgumentException("cannot read " + texts + ": no such readable file (see --texts)");
+    }
+    if (peer && peerFactory == null) {
+      throw new IllegalArgumentException(
+          "--peer needs LangChain4j, which only the test classpath has: run ./papersearch bench --peer");
     }
     if (count < 1 || queries < 1) {
       throw new IllegalArgumentException("--count and --queries must be >= 1, got " + count + " and " + queries);
@@ -101,6 +137,18 @@ final class BenchCommand implements Callable<Integer> {
       double rawSeconds = seconds(start);
       double rawRate = count / rawSeconds;
 
+      // (c) the peer: the same texts, the same model files, one embedAll call as its users make it
+      double peerSeconds = Double.NaN;
+      if (peer) {
+        List<String> passages = indexed.stream().map(p -> EmbeddingTexts.of(p).get(Lang.EN)).toList();
+        try (Peer lib = peerFactory.open(model.spec())) {
+          lib.embedAll(warmup);
+          start = System.nanoTime();
+          lib.embedAll(passages);
+          peerSeconds = seconds(start);
+        }
+      }
+
       // (b) end to end: a JSONL file of the same papers through the importer into a fresh index
       Path dir = Files.createTempDirectory("papersearch-bench");
       try {
@@ -115,7 +163,11 @@ final class BenchCommand implements Callable<Integer> {
           out.printf(Locale.ROOT, "%-44s %10s %12s %10s%n", "stage", "papers/s", "tokens/s", "seconds");
           out.printf(Locale.ROOT, "%-44s %10.2f %12.0f %10.1f%n", "(a) raw ONNX Runtime, pre-tokenised", rawRate, tokenCount / rawSeconds, rawSeconds);
           out.printf(Locale.ROOT, "%-44s %10.2f %12.0f %10.1f%n", "(b) end to end: read..embed..Lucene commit", e2eRate, tokenCount / e2eSeconds, e2eSeconds);
-          out.printf(Locale.ROOT, "b/a = %.2f   (mean %.0f tokens per paper)%n", e2eRate / rawRate, (double) tokenCount / count);
+          if (peer) {
+            out.printf(Locale.ROOT, "%-44s %10.2f %12.0f %10.1f%n", "(c) " + peerFactory.name(), count / peerSeconds, tokenCount / peerSeconds, peerSeconds);
+          }
+          out.printf(Locale.ROOT, "b/a = %.2f%s   (mean %.0f tokens per paper)%n", e2eRate / rawRate,
+              peer ? String.format(Locale.ROOT, ", b/c = %.2f", e2eRate / (count / peerSeconds)) : "", (double) tokenCount / count);
 
           // (c) queries, one at a time, as a user asks them
           SearchService search = new SearchService(index, embedders);

@@ -19,7 +19,12 @@ public final class Main {
 
   /** Runs a command line and returns the exit code: 0 ok, 1 failure, 2 bad usage. */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(CommandLine.defaultFactory(), args);
+  }
+
+  /** As {@link #run(String...)}, with commands made by {@code factory} (the bench's peer wiring). */
+  static int run(CommandLine.IFactory factory, String... args) {
+    CommandLine cli = new CommandLine(new Main(), factory);
     cli.setExecutionExceptionHandler(Main::report);
     return cli.execute(args);
   }
