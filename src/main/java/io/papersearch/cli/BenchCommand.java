@@ -23,15 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +43,7 @@ import picocli.CommandLine.Option;
  *   <li>queries: query embedding latency, and hybrid search latency without embedding.
  * </ol>
  */
-@Command(name = "bench", description = "Measure raw model throughput, end-to-end indexing throughput and query latency.")
+@Command(name = "bench", subcommands = {ScaleBenchCommand.class, HttpBenchCommand.class}, description = "Measure raw model throughput, end-to-end indexing throughput and query latency.")
 final class BenchCommand implements Callable<Integer> {
 
   @Mixin CommonOptions opts;
@@ -127,14 +122,14 @@ final class BenchCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "papersearch bench: %d papers from %s, model %s, %d worker(s) x %d intra-op thread(s), %d cores%n",
           count, texts.getFileName(), model.spec().id(), workers, opts.threads, Runtime.getRuntime().availableProcessors());
-      parallel(workers, warmup.size(), i -> model.embed(warmup.get(i), Role.PASSAGE));
+      BenchSupport.parallel(workers, warmup.size(), i -> model.embed(warmup.get(i), Role.PASSAGE));
 
       // (a) raw ONNX Runtime on pre-tokenised texts
       List<OnnxEmbedder.Tokens> tokens = indexed.stream().map(p -> model.tokenize(EmbeddingTexts.of(p).get(Lang.EN), Role.PASSAGE)).toList();
       long tokenCount = tokens.stream().mapToLong(OnnxEmbedder.Tokens::length).sum();
       long start = System.nanoTime();
-      parallel(workers, tokens.size(), i -> model.embed(tokens.get(i)));
-      double rawSeconds = seconds(start);
+      BenchSupport.parallel(workers, tokens.size(), i -> model.embed(tokens.get(i)));
+      double rawSeconds = BenchSupport.seconds(start);
       double rawRate = count / rawSeconds;
 
       // (c) the peer: the same texts, the same model files, one embedAll call as its users make it
@@ -145,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
           lib.embedAll(warmup);
           start = System.nanoTime();
           lib.embedAll(passages);
-          peerSeconds = seconds(start);
+          peerSeconds = BenchSupport.seconds(start);
         }
       }
 
@@ -158,7 +153,7 @@ final class BenchCommand implements Callable<Integer> {
         try (PaperIndex index = PaperIndex.openForWriting(dir.resolve("index"), Indexer.schemaOf(embedders))) {
           start = System.nanoTime();
           new Importer(index, new Indexer(index, embedders), workers).importFile(file, s -> {});
-          e2eSeconds = seconds(start);
+          e2eSeconds = BenchSupport.seconds(start);
           double e2eRate = count / e2eSeconds;
           out.printf(Locale.ROOT, "%-44s %10s %12s %10s%n", "stage", "papers/s", "tokens/s", "seconds");
           out.printf(Locale.ROOT, "%-44s %10.2f %12.0f %10.1f%n", "(a) raw ONNX Runtime, pre-tokenised", rawRate, tokenCount / rawSeconds, rawSeconds);
@@ -186,8 +181,8 @@ final class BenchCommand implements Callable<Integer> {
             search.search(SearchRequest.of(questions.get(i))); // now the vector comes from the cache
             searchNanos[i] = System.nanoTime() - t;
           }
-          out.printf(Locale.ROOT, "query embedding (%d titles): p50 %.1f ms, p99 %.1f ms%n", questions.size(), pct(embedNanos, 50), pct(embedNanos, 99));
-          out.printf(Locale.ROOT, "hybrid search without embedding, %d papers: p50 %.2f ms, p99 %.2f ms%n", count, pct(searchNanos, 50), pct(searchNanos, 99));
+          out.printf(Locale.ROOT, "query embedding (%d titles): p50 %.1f ms, p99 %.1f ms%n", questions.size(), BenchSupport.pct(embedNanos, 50), BenchSupport.pct(embedNanos, 99));
+          out.printf(Locale.ROOT, "hybrid search without embedding, %d papers: p50 %.2f ms, p99 %.2f ms%n", count, BenchSupport.pct(searchNanos, 50), BenchSupport.pct(searchNanos, 99));
         }
       } finally {
         try (Stream<Path> walk = Files.walk(dir)) {
@@ -232,39 +227,4 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private interface Task {
-    void run(int i) throws Exception;
-  }
-
-  private static void parallel(int threads, int n, Task task) throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        futures.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-            task.run(i);
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static double pct(long[] nanos, int p) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    int i = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
-    return sorted[Math.max(0, i)] / 1e6;
-  }
 }

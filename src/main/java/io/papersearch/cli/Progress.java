@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar on stderr: done/total, papers per second, ETA. Redrawn at most ten times a
- * second; on a non-terminal (CI logs) it prints a plain line every 10% instead.
+ * second; on a non-terminal (CI logs) it prints a plain line every 10% instead. Thread-safe.
  */
 final class Progress implements Importer.Listener {
   private static final int WIDTH = 30;
@@ -30,7 +30,11 @@ final class Progress implements Importer.Listener {
 
   @Override
   public void onRecord(Importer.Summary soFar) {
-    int done = soFar.records() - base;
+    update(soFar.records() - base);
+  }
+
+  /** Records that {@code done} of the total are done; safe to call from several threads. */
+  synchronized void update(int done) {
     long now = System.nanoTime();
     if (terminal) {
       if (now - lastDraw > 100_000_000L || done == total) {

@@ -1,13 +1,14 @@
 package io.papersearch.cli;
 
-import io.javalin.Javalin;
 import io.papersearch.http.HttpApi;
+import io.papersearch.http.RunningServer;
 import io.papersearch.http.ServerConfig;
 import io.papersearch.index.Importer;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,22 +39,22 @@ final class ServeCommand implements Callable<Integer> {
       if (engine.index.count() == 0 && !noSample) {
         indexSample(engine);
       }
-      Javalin app = HttpApi.create(engine.search, config);
       CountDownLatch stopped = new CountDownLatch(1);
+      AtomicReference<RunningServer> server = new AtomicReference<>();
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
-                    app.stop(); // lets in-flight requests finish
+                    RunningServer app = server.get();
+                    if (app != null) {
+                      app.stop(); // lets in-flight requests finish
+                    }
                     engine.close(); // commits and releases the write lock
                     stopped.countDown();
                   },
                   "papersearch-shutdown"));
-      try {
-        app.start();
-      } catch (RuntimeException e) {
-        throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + Main.message(rootCause(e)), e);
-      }
+      RunningServer app = HttpApi.start(engine.search, config);
+      server.set(app);
       System.out.printf(
           "papersearch serving %d papers on http://%s:%d (models: %s, %s)%n",
           engine.index.count(), host, app.port(), engine.embedders.en().spec().id(), engine.embedders.zh().spec().id());
@@ -78,13 +79,5 @@ final class ServeCommand implements Callable<Integer> {
       progress.finish();
       IndexCommand.printSummary(System.out, importer.summary(), (System.nanoTime() - start) / 1e9, engine.index.count());
     }
-  }
-
-  private static Throwable rootCause(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t;
   }
 }

@@ -29,6 +29,26 @@ public final class HttpApi {
 
   private HttpApi() {}
 
+  /**
+   * Builds and starts the server.
+   *
+   * @throws IllegalStateException naming the address when it cannot listen (port in use, ...)
+   */
+  public static RunningServer start(SearchService search, ServerConfig config) {
+    Javalin app = create(search, config);
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+      throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": " + why, e);
+    }
+    return new RunningServer(app);
+  }
+
   /** Builds (does not start) the server; tests drive it with {@code JavalinTest}. */
   public static Javalin create(SearchService search, ServerConfig config) {
     return Javalin.create(

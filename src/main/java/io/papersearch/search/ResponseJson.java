@@ -53,6 +53,7 @@ public final class ResponseJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("hits", hits);
     m.put("totalHits", r.totalHits());
+    m.put("totalHitsRelation", r.totalHitsExact() ? "eq" : "gte");
     m.put("limit", r.limit());
     m.put("offset", r.offset());
     m.put("tookMs", r.tookMs());

@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
@@ -36,6 +40,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
 
 /**
  * Answers searches and similar-paper lookups over a {@link PaperIndex}.
@@ -84,27 +89,31 @@ public final class SearchService {
         searcher -> {
           List<RankFusion.Fused> ranked;
           long total;
+          boolean exact = true;
           switch (req.mode()) {
             case KEYWORD -> {
               KeywordResult kw = keyword(searcher, req.query(), lang, filter, depth);
               ranked = RankFusion.single("keyword", kw.candidates());
               total = kw.total();
+              exact = kw.exact();
             }
             case SEMANTIC -> {
               ranked = RankFusion.single("semantic", vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth));
               total = ranked.size();
             }
             default -> {
+              // The legs are independent: the keyword leg runs beside the vector leg, so a hybrid
+              // search takes about as long as its slower leg, not their sum.
+              Future<KeywordResult> keyword = LEGS.submit(() -> keyword(searcher, req.query(), lang, filter, depth));
+              List<RankFusion.Candidate> semantic = vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth);
               ranked = RankFusion.hybrid(
-                  keyword(searcher, req.query(), lang, filter, depth).candidates(),
-                  vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth),
-                  lang == req.effectiveLang() ? fusion : fusion.crossLingual());
+                  join(keyword).candidates(), semantic, lang == req.effectiveLang() ? fusion : fusion.crossLingual());
               total = ranked.size();
             }
           }
           List<Hit> hits = page(searcher, ranked, req.offset(), req.limit(), req.explain());
           return new SearchResponse(
-              hits, total, req.limit(), req.offset(), millisSince(start), req.mode().wire(), wire(lang));
+              hits, total, exact, req.limit(), req.offset(), millisSince(start), req.mode().wire(), wire(lang));
         });
   }
 
@@ -137,7 +146,7 @@ public final class SearchService {
                   : RankFusion.fuse(legs, fusion.rrfK());
           List<Hit> hits = page(searcher, ranked, req.offset(), req.limit(), req.explain());
           return new SearchResponse(
-              hits, ranked.size(), req.limit(), req.offset(), millisSince(start), "similar", String.join("+", legs.keySet()));
+              hits, ranked.size(), true, req.limit(), req.offset(), millisSince(start), "similar", String.join("+", legs.keySet()));
         });
   }
 
@@ -183,27 +192,55 @@ public final class SearchService {
     return queryCache.get(embedder.spec().id(), query, () -> embedder.embed(query, Role.QUERY));
   }
 
-  private record KeywordResult(List<RankFusion.Candidate> candidates, long total) {}
+  /**
+   * Keyword matches are counted exactly up to this many; beyond, the count is a lower bound. Counting
+   * every match would visit every posting of common words (tens of milliseconds at a million papers);
+   * stopping lets Lucene skip blocks that cannot reach the top (block-max WAND), as Elasticsearch's
+   * {@code track_total_hits} does.
+   */
+  public static final int TOTAL_HITS_EXACT_UP_TO = 1000;
+
+  /** Runs keyword legs beside vector legs; virtual threads, so it needs no sizing or shutdown. */
+  private static final ExecutorService LEGS = Executors.newVirtualThreadPerTaskExecutor();
+
+  private static <T> T join(Future<T> leg) throws IOException {
+    try {
+      return leg.get();
+    } catch (InterruptedException e) {
+      leg.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while searching", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("search leg failed", e.getCause());
+    }
+  }
+
+  private record KeywordResult(List<RankFusion.Candidate> candidates, long total, boolean exact) {}
 
   private KeywordResult keyword(IndexSearcher searcher, String text, Lang lang, Query filter, int depth)
       throws IOException {
     Query terms = KeywordQuery.build(analyzer, text, lang);
     if (terms == null) {
-      return new KeywordResult(List.of(), 0);
+      return new KeywordResult(List.of(), 0, true);
     }
     Query query = terms;
     if (filter != null) {
       query = new BooleanQuery.Builder().add(terms, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
     }
-    // Exact total (threshold MAX_VALUE): totalHits is a count users see, not a lower bound.
-    TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(SCORE_THEN_ID, depth, Integer.MAX_VALUE));
+    TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(SCORE_THEN_ID, depth, TOTAL_HITS_EXACT_UP_TO));
     List<RankFusion.Candidate> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
       // Sorted by field, a hit's BM25 score is its first sort value (ScoreDoc.score stays NaN).
       float score = (Float) ((FieldDoc) sd).fields[0];
       out.add(new RankFusion.Candidate(PaperIndex.id(searcher, sd.doc), sd.doc, score));
     }
-    return new KeywordResult(out, top.totalHits.value());
+    return new KeywordResult(out, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
   }
 
   private List<RankFusion.Candidate> vectorLeg(

@@ -29,13 +29,18 @@ class CliIT {
   record Run(int exit, String out, String err) {}
 
   static Run run(String... args) {
+    return runSub(1, args);
+  }
+
+  /** Runs a command whose first {@code words} arguments name it ("bench", "scale"), then its options. */
+  static Run runSub(int words, String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of(args));
-    all.add(1, "--models=" + MODELS);
-    all.add(1, "--cache=" + dir.resolve("cache"));
+    all.add(words, "--models=" + MODELS);
+    all.add(words, "--cache=" + dir.resolve("cache"));
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -165,5 +170,41 @@ class CliIT {
     Run tooFew = run("bench", "--texts", file.toString(), "--count", "10", "--queries", "10");
     assertThat(tooFew.exit()).isEqualTo(1);
     assertThat(tooFew.err()).contains("has 16 usable papers; need 30");
+  }
+
+  @Test
+  @Order(9)
+  void bench_scale_and_bench_http_measure_a_synthetic_index_then_reuse_it() throws Exception {
+    Path file = dir.resolve("scale.jsonl");
+    StringBuilder sb = new StringBuilder();
+    String[] topics = {"dependency parsing", "machine translation", "speech recognition", "question answering"};
+    for (int i = 0; i < 40; i++) {
+      String topic = topics[i % topics.length];
+      sb.append("{\"id\": \"s").append(i).append("\", \"title\": \"A study of ").append(topic).append(" number ").append(i)
+          .append("\", \"abstract\": \"We study ").append(topic).append(" in low-resource settings. ")
+          .append("Our method improves strong baselines on several benchmarks. We release code and data. ")
+          .append("Experiments on case ").append(i).append(" show consistent gains across languages and domains.\"}\n");
+    }
+    Files.writeString(file, sb);
+    Path scaleIndex = dir.resolve("scale-index");
+    String[] args = {"bench", "scale", "--texts", file.toString(), "--papers", "300", "--seed-vectors", "20", "--queries", "5",
+        "--index", scaleIndex.toString(), "--vector-storage", "int8"};
+    Run built = runSub(2, args);
+    assertThat(built.exit()).as(built.err()).isZero();
+    assertThat(built.out()).contains("300 papers, int8 vectors").contains("pairwise cosine, real: mean")
+        .contains("index: built 300 papers").contains("hybrid").contains("recall@10 against exact search (5 queries")
+        .contains("float rescoring").contains("index size:").contains("heap in use after GC");
+    Run reused = runSub(2, args);
+    assertThat(reused.exit()).as(reused.err()).isZero();
+    assertThat(reused.out()).contains("index: reusing");
+    Run wrong = runSub(2, "bench", "scale", "--texts", file.toString(), "--papers", "301", "--seed-vectors", "20", "--queries", "5",
+        "--index", scaleIndex.toString(), "--vector-storage", "int8");
+    assertThat(wrong.exit()).isEqualTo(1);
+    assertThat(wrong.err()).contains("holds 300 papers with int8 vectors, not 301 with int8");
+
+    Run http = runSub(2, "bench", "http", "--texts", file.toString(), "--index", scaleIndex.toString(), "--clients", "2", "--seconds", "1");
+    assertThat(http.exit()).as(http.err()).isZero();
+    assertThat(http.out()).contains("(1) hybrid search, every question new").contains("(2) mix:")
+        .containsPattern("[0-9,]+ requests, 0 errors");
   }
 }

@@ -49,6 +49,7 @@ class SearchServiceTest {
     SearchResponse r = search.search(req("segmentation", SearchMode.KEYWORD));
     assertThat(ids(r)).containsExactlyInAnyOrder("p1", "p5");
     assertThat(r.totalHits()).isEqualTo(2);
+    assertThat(r.totalHitsExact()).isTrue();
     assertThat(r.hits()).allSatisfy(h -> assertThat(h.score()).isPositive().isEqualTo(h.explain().get("keyword").score()));
     assertThat(r.hits().get(0).score()).isGreaterThanOrEqualTo(r.hits().get(1).score());
     assertThat(r.mode()).isEqualTo("keyword");
@@ -68,6 +69,28 @@ class SearchServiceTest {
           assertThat(approx.hits().get(i).score()).isCloseTo(exact.hits().get(i).score(), org.assertj.core.data.Offset.offset(1e-6));
         }
       }
+    }
+  }
+
+  @Test
+  void keyword_totals_are_exact_up_to_a_thousand_then_a_lower_bound_with_the_same_top_hits(@TempDir Path other) {
+    try (PaperIndex big = PaperIndex.openForWriting(other, io.papersearch.index.Indexer.schemaOf(embedders))) {
+      for (int i = 0; i < 1500; i++) {
+        String title = i % 500 == 0 ? "Segmentation of segmentation for segmentation" : "Segmentation study " + i;
+        big.upsert(Fixtures.paper(String.format(java.util.Locale.ROOT, "s%04d", i), title, 2020, "Organ images.", null),
+            java.util.Map.of(), java.util.Map.of());
+      }
+      big.commit();
+      SearchService s = new SearchService(big, embedders);
+      SearchResponse many = s.search(req("segmentation", SearchMode.KEYWORD));
+      assertThat(many.totalHitsExact()).isFalse();
+      assertThat(many.totalHits()).isBetween((long) SearchService.TOTAL_HITS_EXACT_UP_TO, 1500L);
+      // The three papers that say it three times come first, ties in id order, the rest in id order too.
+      assertThat(ids(many).subList(0, 4)).containsExactly("s0000", "s0500", "s1000", "s0001");
+      SearchResponse few = s.search(req("study 7", SearchMode.KEYWORD));
+      assertThat(few.totalHitsExact()).isFalse(); // "study" alone matches 1,497 papers
+      SearchResponse one = s.search(req("s0007 unknownword", SearchMode.KEYWORD));
+      assertThat(one.totalHitsExact()).isTrue();
     }
   }
 
