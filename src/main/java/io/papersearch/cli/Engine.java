@@ -52,6 +52,14 @@ final class Engine implements AutoCloseable {
     return new Importer(index, indexer, workers);
   }
 
+  /** The write side of the HTTP API: single and bulk upserts, deletes, leaving a core for searches. */
+  io.papersearch.search.WriteService writes() {
+    if (indexer == null) {
+      throw new IllegalStateException("engine was opened read-only");
+    }
+    return new io.papersearch.search.WriteService(index, indexer, io.papersearch.search.WriteService.writersFor(workers));
+  }
+
   /** An importer that takes vectors computed elsewhere instead of running the model where it can. */
   Importer importer(io.papersearch.index.ImportedVectors vectors) {
     importer(); // the read-only check

@@ -33,7 +33,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ServerConfig config = new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_BODY_BYTES);
+    String apiKey = System.getenv("PAPERSEARCH_API_KEY");
+    ServerConfig config = new ServerConfig(host, port, ServerConfig.DEFAULT_MAX_BODY_BYTES, ServerConfig.DEFAULT_MAX_BULK_BYTES,
+        apiKey == null || apiKey.isBlank() ? null : apiKey.trim());
     Engine engine = Engine.open(opts, true);
     try {
       if (engine.index.count() == 0 && !noSample) {
@@ -53,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
                     stopped.countDown();
                   },
                   "papersearch-shutdown"));
-      RunningServer app = HttpApi.start(engine.search, config);
+      RunningServer app = HttpApi.start(engine.search, engine.writes(), config);
       server.set(app);
       System.out.printf(
           "papersearch serving %d papers on http://%s:%d (models: %s, %s)%n",

@@ -11,6 +11,7 @@ import io.papersearch.search.ErrorCode;
 import io.papersearch.search.PapersearchException;
 import io.papersearch.search.ResponseJson;
 import io.papersearch.search.SearchService;
+import io.papersearch.search.WriteService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -34,8 +35,8 @@ public final class HttpApi {
    *
    * @throws IllegalStateException naming the address when it cannot listen (port in use, ...)
    */
-  public static RunningServer start(SearchService search, ServerConfig config) {
-    Javalin app = create(search, config);
+  public static RunningServer start(SearchService search, WriteService writes, ServerConfig config) {
+    Javalin app = create(search, writes, config);
     try {
       app.start();
     } catch (RuntimeException e) {
@@ -49,8 +50,18 @@ public final class HttpApi {
     return new RunningServer(app);
   }
 
-  /** Builds (does not start) the server; tests drive it with {@code JavalinTest}. */
+  /** A read-only server (no write routes succeed): see {@link #create(SearchService, WriteService, ServerConfig)}. */
   public static Javalin create(SearchService search, ServerConfig config) {
+    return create(search, null, config);
+  }
+
+  /**
+   * Builds (does not start) the server; tests drive it with {@code JavalinTest}.
+   *
+   * @param writes the write side, or null for a server over a read-only index
+   */
+  public static Javalin create(SearchService search, WriteService writes, ServerConfig config) {
+    ApiKey key = ApiKey.of(config.apiKey());
     return Javalin.create(
         c -> {
           c.startup.showJavalinBanner = false;
@@ -73,6 +84,32 @@ public final class HttpApi {
           });
           c.routes.get("/papers/{id}/similar", ctx -> ctx.json(ResponseJson.response(
               search.similar(Params.fromQuery(ctx.queryParamMap(), Params.SIMILAR).toSimilar(ctx.pathParam("id"))))));
+          c.routes.put("/papers/{id}", ctx -> {
+            WriteService w = writable(ctx, key, writes, "PUT /papers/{id}");
+            JsonNode body = jsonBody(ctx);
+            if (!body.isObject()) {
+              throw new PapersearchException(ErrorCode.INVALID_PAPER, "request body must be a JSON object (one paper), got " + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            WriteService.PutResult r = w.put(ctx.pathParam("id"), ResponseJson.MAPPER.convertValue(body, MAP));
+            ctx.status(r.created() ? 201 : 200).json(ResponseJson.written(r.id(), r.result()));
+          });
+          c.routes.delete("/papers/{id}", ctx -> {
+            writable(ctx, key, writes, "DELETE /papers/{id}").delete(ctx.pathParam("id"));
+            ctx.json(ResponseJson.written(ctx.pathParam("id"), "deleted"));
+          });
+          c.routes.post("/papers", ctx -> {
+            WriteService w = writable(ctx, key, writes, "POST /papers");
+            String type = ctx.contentType();
+            if (type != null && !NDJSON_TYPES.contains(type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))) {
+              throw new PapersearchException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                  "POST /papers takes NDJSON (application/x-ndjson): one paper a line, got '" + Params.abbreviate(type) + "'");
+            }
+            if (ctx.contentLength() > config.maxBulkBytes()) {
+              throw new PapersearchException(ErrorCode.PAYLOAD_TOO_LARGE,
+                  "bulk body must be at most " + config.maxBulkBytes() + " bytes, got " + ctx.contentLength());
+            }
+            ctx.json(ResponseJson.bulk(w.bulk(ctx.bodyInputStream(), config.maxBulkBytes())));
+          });
 
           c.routes.exception(PapersearchException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage()));
           c.routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -91,6 +128,22 @@ public final class HttpApi {
             error(ctx, ErrorCode.INTERNAL, "internal error; the server log has the details");
           });
         });
+  }
+
+  private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP = new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+  /** Media types {@code POST /papers} reads as one JSON paper per line (none given: the same). */
+  private static final java.util.Set<String> NDJSON_TYPES =
+      java.util.Set.of("application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines", "text/plain");
+
+  /** The write side, once the caller proved it may write. */
+  private static WriteService writable(Context ctx, ApiKey key, WriteService writes, String what) {
+    noParams(ctx);
+    key.require(ctx.header("Authorization"), what);
+    if (writes == null) {
+      throw new PapersearchException(ErrorCode.WRITES_DISABLED, what + ": this server's index is open read-only");
+    }
+    return writes;
   }
 
   private static void health(Context ctx, SearchService search) {

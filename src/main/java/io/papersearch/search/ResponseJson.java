@@ -62,6 +62,33 @@ public final class ResponseJson {
     return m;
   }
 
+  /** The answer to a single write: the paper id and what happened (added, updated, unchanged, deleted). */
+  public static Map<String, Object> written(String id, String result) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("result", result);
+    return m;
+  }
+
+  /** The report of a bulk import: counts, then every rejected line with its reason. */
+  public static Map<String, Object> bulk(WriteService.BulkResult r) {
+    List<Map<String, Object>> errors = new ArrayList<>();
+    for (io.papersearch.ingest.Rejection rej : r.rejected()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("line", rej.line());
+      e.put("message", rej.reason());
+      errors.add(e);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("added", r.added());
+    m.put("updated", r.updated());
+    m.put("unchanged", r.unchanged());
+    m.put("rejected", errors.size());
+    m.put("errors", errors);
+    m.put("tookMs", r.tookMs());
+    return m;
+  }
+
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
