@@ -58,8 +58,9 @@ final class ServeCommand implements Callable<Integer> {
       RunningServer app = HttpApi.start(engine.search, engine.writes(), config);
       server.set(app);
       System.out.printf(
-          "papersearch serving %d papers on http://%s:%d (models: %s, %s)%n",
-          engine.index.count(), host, app.port(), engine.embedders.en().spec().id(), engine.embedders.zh().spec().id());
+          "papersearch serving %d papers on http://%s:%d (models: %s, %s; writes: %s)%n",
+          engine.index.count(), host, app.port(), engine.embedders.en().spec().id(), engine.embedders.zh().spec().id(),
+          config.apiKey() != null ? "enabled, API key set" : "disabled, set PAPERSEARCH_API_KEY to enable");
       stopped.await();
       return 0;
     } catch (Exception e) {
