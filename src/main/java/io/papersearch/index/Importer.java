@@ -26,7 +26,7 @@ import java.util.concurrent.Semaphore;
  * work overlap them. Records with the same id are indexed in file order (a later one waits for an
  * earlier one in flight), so the last record of an id wins, as with a sequential import.
  *
- * <p>Commits every {@link #COMMIT_EVERY} papers and at the end, so an interrupted import keeps
+ * <p>Commits every {@link #COMMIT_EVERY} papers or {@link #COMMIT_INTERVAL_NANOS}, and at the end, so an interrupted import keeps
  * what it committed, and re-running it skips those papers without embedding them again. A rejected
  * record is counted and reported; it never stops the import or touches what is indexed.
  *
@@ -34,8 +34,11 @@ import java.util.concurrent.Semaphore;
  */
 public final class Importer {
 
-  /** Papers between two commits: a crash loses at most this many papers' embedding work. */
+  /** Papers between two commits: a crash loses at most this many papers' embedding work... */
   public static final int COMMIT_EVERY = 200;
+
+  /** ...or this much time of it, whichever comes first (a slow model makes 200 papers take long). */
+  public static final long COMMIT_INTERVAL_NANOS = 5_000_000_000L;
 
   /** Told about each record as the import goes; called from one thread at a time. */
   public interface Listener {
@@ -62,6 +65,7 @@ public final class Importer {
   private int updated;
   private int unchanged;
   private int sinceCommit;
+  private long lastCommitNanos = System.nanoTime();
   private final List<Rejection> rejections = new ArrayList<>();
   private final Set<String> inFlight = new HashSet<>();
   private Throwable failure;
@@ -148,6 +152,7 @@ public final class Importer {
       index.commit();
       synchronized (this) {
         sinceCommit = 0;
+        lastCommitNanos = System.nanoTime();
       }
     }
     synchronized (this) {
@@ -214,9 +219,11 @@ public final class Importer {
           case UPDATED -> updated++;
           case UNCHANGED -> unchanged++;
         }
-        commit = ++sinceCommit >= COMMIT_EVERY;
+        long now = System.nanoTime();
+        commit = ++sinceCommit >= COMMIT_EVERY || now - lastCommitNanos >= COMMIT_INTERVAL_NANOS;
         if (commit) {
           sinceCommit = 0;
+          lastCommitNanos = now;
         }
         listener.onRecord(summary());
       }
