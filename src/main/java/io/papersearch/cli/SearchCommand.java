@@ -1,6 +1,8 @@
 package io.papersearch.cli;
 
+import io.papersearch.search.Filters;
 import io.papersearch.search.Hit;
+import io.papersearch.search.HitField;
 import io.papersearch.search.ResponseJson;
 import io.papersearch.search.SearchMode;
 import io.papersearch.search.SearchRequest;
@@ -8,6 +10,7 @@ import io.papersearch.search.SearchResponse;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +44,18 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--year-to", description = "Largest year.")
   Integer yearTo;
 
+  @Option(names = "--venue", description = "Only this venue (whole name; case and accents ignored).")
+  String venue;
+
+  @Option(names = "--author", description = "Only papers by this author (full name; case and accents ignored).")
+  String author;
+
+  @Option(names = "--author-prefix", description = "Only papers with an author whose name, or a part of it, starts with this.")
+  String authorPrefix;
+
+  @Option(names = "--keyword", description = "Only papers with this keyword (whole keyword; case ignored).")
+  String keyword;
+
   @Option(names = "--json", description = "Print the response as JSON (the HTTP API's shape).")
   boolean json;
 
@@ -51,7 +66,8 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     SearchRequest req =
         new SearchRequest(
-            String.join(" ", words), SearchMode.parse(mode), SearchRequest.parseLang(lang), limit, offset, yearFrom, yearTo, explain);
+            String.join(" ", words), SearchMode.parse(mode), SearchRequest.parseLang(lang), limit, offset,
+            new Filters(yearFrom, yearTo, venue, author, authorPrefix, keyword), explain, Set.of(), HitField.ALL, false);
     try (Engine engine = Engine.open(opts, false)) {
       SearchResponse r = engine.search.search(req);
       PrintStream out = System.out;

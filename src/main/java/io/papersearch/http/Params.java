@@ -2,6 +2,9 @@ package io.papersearch.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.papersearch.search.ErrorCode;
+import io.papersearch.search.FacetField;
+import io.papersearch.search.Filters;
+import io.papersearch.search.HitField;
 import io.papersearch.search.PapersearchException;
 import io.papersearch.search.SearchMode;
 import io.papersearch.search.SearchRequest;
@@ -23,8 +26,14 @@ final class Params {
     this.values = values;
   }
 
-  static final Set<String> SEARCH = Set.of("q", "limit", "offset", "mode", "lang", "yearFrom", "yearTo", "explain");
-  static final Set<String> SIMILAR = Set.of("limit", "offset", "yearFrom", "yearTo", "explain");
+  static final Set<String> SEARCH = Set.of(
+      "q", "limit", "offset", "mode", "lang", "yearFrom", "yearTo", "explain",
+      "venue", "author", "authorPrefix", "keyword", "facets", "fields", "highlight");
+  static final Set<String> SIMILAR = Set.of(
+      "limit", "offset", "yearFrom", "yearTo", "explain", "venue", "author", "authorPrefix", "keyword", "fields");
+
+  /** Parameters that take a list: a comma-separated string, or in JSON also an array of strings. */
+  private static final Set<String> LISTS = Set.of("facets", "fields");
 
   /** From a query string; a repeated parameter is refused rather than silently picking one. */
   static Params fromQuery(Map<String, List<String>> query, Set<String> allowed) {
@@ -53,6 +62,10 @@ final class Params {
       if (v.isNull()) {
         continue;
       }
+      if (v.isArray() && LISTS.contains(e.getKey())) {
+        values.put(e.getKey(), commaList(e.getKey(), v));
+        continue;
+      }
       if (!v.isValueNode()) {
         throw new PapersearchException(
             codeFor(e.getKey()), "field '" + e.getKey() + "' must be a string, number or boolean, got " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
@@ -60,6 +73,23 @@ final class Params {
       values.put(e.getKey(), v.asText());
     }
     return new Params(values);
+  }
+
+  /** A JSON array of names as the comma-separated form ({@code ["year","venue"]} → {@code year,venue}). */
+  private static String commaList(String name, JsonNode array) {
+    List<String> items = new java.util.ArrayList<>();
+    for (JsonNode item : array) {
+      // Names never contain commas, so a comma inside one could only smuggle in a second name.
+      if (!item.isTextual() || item.asText().contains(",")) {
+        throw new PapersearchException(
+            codeFor(name), "field '" + name + "' must be an array of names, got " + abbreviate(item.toString()));
+      }
+      items.add(item.asText());
+    }
+    if (items.isEmpty()) {
+      throw new PapersearchException(codeFor(name), "field '" + name + "' must not be an empty array");
+    }
+    return String.join(",", items);
   }
 
   private static void requireKnown(String name, Set<String> allowed) {
@@ -79,6 +109,12 @@ final class Params {
       case "lang" -> ErrorCode.INVALID_SEARCH_LANG;
       case "yearFrom", "yearTo" -> ErrorCode.INVALID_SEARCH_YEAR;
       case "explain" -> ErrorCode.INVALID_SEARCH_EXPLAIN;
+      case "venue" -> ErrorCode.INVALID_SEARCH_VENUE;
+      case "author", "authorPrefix" -> ErrorCode.INVALID_SEARCH_AUTHOR;
+      case "keyword" -> ErrorCode.INVALID_SEARCH_KEYWORD;
+      case "facets" -> ErrorCode.INVALID_SEARCH_FACETS;
+      case "fields" -> ErrorCode.INVALID_SEARCH_FIELDS;
+      case "highlight" -> ErrorCode.INVALID_SEARCH_HIGHLIGHT;
       default -> ErrorCode.INVALID_REQUEST_BODY;
     };
   }
@@ -90,14 +126,22 @@ final class Params {
         SearchRequest.parseLang(values.get("lang")),
         integer("limit", SearchRequest.DEFAULT_LIMIT),
         integer("offset", 0),
-        year("yearFrom"),
-        year("yearTo"),
-        bool("explain"));
+        filters(),
+        bool("explain"),
+        FacetField.parseList(values.get("facets")),
+        HitField.parseList(values.get("fields")),
+        bool("highlight"));
   }
 
   SimilarRequest toSimilar(String id) {
     return new SimilarRequest(
-        id, integer("limit", SearchRequest.DEFAULT_LIMIT), integer("offset", 0), year("yearFrom"), year("yearTo"), bool("explain"));
+        id, integer("limit", SearchRequest.DEFAULT_LIMIT), integer("offset", 0), filters(), bool("explain"),
+        HitField.parseList(values.get("fields")));
+  }
+
+  private Filters filters() {
+    return new Filters(
+        year("yearFrom"), year("yearTo"), values.get("venue"), values.get("author"), values.get("authorPrefix"), values.get("keyword"));
   }
 
   private int integer(String name, int fallback) {

@@ -10,8 +10,12 @@ import java.util.Map;
  */
 public record IndexSchema(String modelEn, int dimensionEn, String modelZh, int dimensionZh) {
 
-  /** Version of papersearch's document layout; bump when fields change meaning. */
-  static final String FORMAT = "1";
+  /**
+   * Version of papersearch's document layout; bump when fields change meaning. 2: filter fields
+   * (venue, author, author prefix, keyword) and venue facet doc values; a version-1 index lacks
+   * them, so its filters would silently match nothing.
+   */
+  static final String FORMAT = "2";
 
   static final String KEY_FORMAT = "papersearch.format";
   static final String KEY_MODEL_EN = "papersearch.model.en";

@@ -25,6 +25,32 @@ public final class PaperFields {
   /** Author names, analysed with the standard analyser (names are not stemmed). */
   public static final String AUTHORS = "authors";
 
+  // Filter fields. Each holds values in FilterValues.normalize form (NFKC, lower case, Latin accents
+  // folded), one untokenised term per value, so a TermQuery matches "ICCV", "iccv" and full-width
+  // "ＩＣＣＶ" alike. See FilterValues for why the values are normalised rather than analysed.
+
+  /** Venue, normalised: one term, for the exact venue filter. */
+  public static final String VENUE_EXACT = "venue_exact";
+
+  /**
+   * Venue as the paper spells it, in sorted-set doc values only: what venue facets count and show.
+   * Facets group spellings that normalise alike ({@code ICCV}, {@code iccv}) into one value.
+   */
+  public static final String VENUE_FACET = "venue_facet";
+
+  /** Each author's full name, normalised: one term per author, for the exact author filter. */
+  public static final String AUTHOR_EXACT = "author_exact";
+
+  /**
+   * For each author, the normalised full name and every tail of it that starts at a name token
+   * ({@code ada lovelace}, {@code lovelace}): a prefix query on this field is the author prefix
+   * filter, matching the start of any name token or of the full name.
+   */
+  public static final String AUTHOR_PREFIX = "author_prefix";
+
+  /** Each keyword of the paper, normalised: one term per keyword, for the exact keyword filter. */
+  public static final String KEYWORD_EXACT = "keyword_exact";
+
   /** English title: English analyser (stemmed, stop words removed). */
   public static final String TITLE_EN = "title_en";
 

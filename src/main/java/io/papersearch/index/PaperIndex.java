@@ -176,7 +176,8 @@ public final class PaperIndex implements Closeable {
       if (!data.isEmpty() && !IndexSchema.FORMAT.equals(data.get(IndexSchema.KEY_FORMAT))) {
         throw new IndexMismatchException(
             "index " + path + " has layout version " + data.get(IndexSchema.KEY_FORMAT)
-                + ", this papersearch reads version " + IndexSchema.FORMAT);
+                + ", this papersearch reads version " + IndexSchema.FORMAT
+                + "; re-index your papers into a new folder (papersearch index --index NEW_DIR FILE...)");
       }
       schema.requireCompatible(IndexSchema.fromUserData(data), path.toString());
     }
@@ -249,6 +250,7 @@ public final class PaperIndex implements Closeable {
     for (String keyword : paper.keywords()) {
       doc.add(new TextField(PaperFields.abstractField(Lang.detect(keyword)), keyword, Field.Store.NO));
     }
+    FilterValues.addFields(doc, paper);
     for (Map.Entry<Lang, float[]> e : vectors.entrySet()) {
       Lang lang = e.getKey();
       float[] v = e.getValue();

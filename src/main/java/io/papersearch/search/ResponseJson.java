@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one JSON shape of papers, hits and result pages, shared by the HTTP API and the CLI's
@@ -22,25 +23,29 @@ public final class ResponseJson {
 
   /** A paper as an API object: every field present (null when unknown), camelCase names. */
   public static Map<String, Object> paper(Paper p) {
+    return fields(p, HitField.ALL);
+  }
+
+  /** The chosen fields of a paper, in {@link HitField} order. */
+  private static Map<String, Object> fields(Paper p, Set<HitField> fields) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", p.id());
-    m.put("title", p.title());
-    m.put("authors", p.authors());
-    m.put("year", p.year());
-    m.put("venue", p.venue());
-    m.put("url", p.url());
-    m.put("doi", p.doi());
-    m.put("abstract", p.abstractEn());
-    m.put("abstractZh", p.abstractZh());
-    m.put("keywords", p.keywords());
+    for (HitField f : HitField.values()) {
+      if (fields.contains(f)) {
+        m.put(f.wire(), f.of(p));
+      }
+    }
     return m;
   }
 
-  public static Map<String, Object> hit(Hit h) {
-    Map<String, Object> m = paper(h.paper());
+  /** A hit: the chosen paper fields, its score, then {@code explain} and {@code highlight} when asked. */
+  public static Map<String, Object> hit(Hit h, Set<HitField> fields) {
+    Map<String, Object> m = fields(h.paper(), fields);
     m.put("score", h.score());
     if (h.explain() != null) {
       m.put("explain", h.explain());
+    }
+    if (h.highlight() != null) {
+      m.put("highlight", h.highlight());
     }
     return m;
   }
@@ -48,7 +53,7 @@ public final class ResponseJson {
   public static Map<String, Object> response(SearchResponse r) {
     List<Map<String, Object>> hits = new ArrayList<>(r.hits().size());
     for (Hit h : r.hits()) {
-      hits.add(hit(h));
+      hits.add(hit(h, r.fields()));
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("hits", hits);
@@ -59,6 +64,25 @@ public final class ResponseJson {
     m.put("tookMs", r.tookMs());
     m.put("mode", r.mode());
     m.put("lang", r.lang());
+    if (r.facets() != null) {
+      m.put("facets", facets(r.facets()));
+    }
+    return m;
+  }
+
+  /** {@code {"year": [{"value": 2023, "count": 3}, ...], "venue": [...]}}, in the order given. */
+  private static Map<String, Object> facets(Map<FacetField, List<FacetCount>> facets) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    facets.forEach((facet, counts) -> {
+      List<Map<String, Object>> values = new ArrayList<>(counts.size());
+      for (FacetCount c : counts) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("value", c.value());
+        v.put("count", c.count());
+        values.add(v);
+      }
+      m.put(facet.wire(), values);
+    });
     return m;
   }
 

@@ -2,6 +2,7 @@ package io.papersearch.search;
 
 import io.papersearch.ingest.Lang;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A validated search. Construction is the boundary check: every bad value is rejected here with a
@@ -12,9 +13,12 @@ import java.util.Locale;
  * @param lang language of the query, or null to detect it from the script
  * @param limit hits per page, 1..{@value #MAX_LIMIT}
  * @param offset hits to skip, 0..{@value #MAX_OFFSET}
- * @param yearFrom smallest year included, or null
- * @param yearTo largest year included, or null
+ * @param filters what the results are restricted to, inside every leg
  * @param explain whether hits carry their rank and score in each leg
+ * @param facets what to count the matching papers by; empty for no facets
+ * @param fields the paper fields each hit returns; {@link HitField#ALL} by default
+ * @param highlight whether hits carry snippets of their title and abstract with the query's terms
+ *     marked
  */
 public record SearchRequest(
     String query,
@@ -22,9 +26,11 @@ public record SearchRequest(
     Lang lang,
     int limit,
     int offset,
-    Integer yearFrom,
-    Integer yearTo,
-    boolean explain) {
+    Filters filters,
+    boolean explain,
+    Set<FacetField> facets,
+    Set<HitField> fields,
+    boolean highlight) {
 
   public static final int DEFAULT_LIMIT = 10;
   public static final int MAX_LIMIT = 100;
@@ -45,7 +51,15 @@ public record SearchRequest(
     }
     checkLimit(limit);
     checkOffset(offset);
-    checkYears(yearFrom, yearTo);
+    filters = filters == null ? Filters.NONE : filters;
+    facets = facets == null ? Set.of() : Set.copyOf(facets);
+    fields = fields == null || fields.isEmpty() ? HitField.ALL : Set.copyOf(fields);
+  }
+
+  /** A search filtered by year only, with every field, no facets and no highlighting. */
+  public SearchRequest(
+      String query, SearchMode mode, Lang lang, int limit, int offset, Integer yearFrom, Integer yearTo, boolean explain) {
+    this(query, mode, lang, limit, offset, Filters.years(yearFrom, yearTo), explain, Set.of(), HitField.ALL, false);
   }
 
   /** A hybrid search with default paging and no filters. */
@@ -64,13 +78,6 @@ public record SearchRequest(
     if (offset < 0 || offset > MAX_OFFSET) {
       throw new PapersearchException(
           ErrorCode.INVALID_SEARCH_OFFSET, "offset must be between 0 and " + MAX_OFFSET + ", got " + offset);
-    }
-  }
-
-  static void checkYears(Integer yearFrom, Integer yearTo) {
-    if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
-      throw new PapersearchException(
-          ErrorCode.INVALID_SEARCH_YEAR, "yearFrom must be <= yearTo, got yearFrom=" + yearFrom + ", yearTo=" + yearTo);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.papersearch.search;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A page of results.
@@ -15,6 +17,18 @@ import java.util.List;
  * @param tookMs server time in milliseconds, query embedding included
  * @param mode keyword, semantic, hybrid or similar
  * @param lang language(s) searched: en, zh, or en+zh (similar papers with both vectors)
+ * @param facets per facet asked for (in {@link FacetField} order), its values by count; null when
+ *     no facets were asked for. What is counted is described at {@link Facets}.
+ * @param fields the paper fields each hit returns
  */
 public record SearchResponse(
-    List<Hit> hits, long totalHits, boolean totalHitsExact, int limit, int offset, long tookMs, String mode, String lang) {}
+    List<Hit> hits,
+    long totalHits,
+    boolean totalHitsExact,
+    int limit,
+    int offset,
+    long tookMs,
+    String mode,
+    String lang,
+    Map<FacetField, List<FacetCount>> facets,
+    Set<HitField> fields) {}

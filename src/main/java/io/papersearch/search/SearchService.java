@@ -21,8 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -41,6 +41,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Answers searches and similar-paper lookups over a {@link PaperIndex}.
@@ -48,8 +49,10 @@ import org.apache.lucene.search.TotalHits;
  * <p>Keyword leg: BM25 over the query language's title and abstract fields and the authors.
  * Semantic leg: HNSW nearest neighbours of the query embedded by that language's model (with the
  * model's query instruction). Hybrid: reciprocal rank fusion of both legs over {@link #depth}
- * candidates each. Year filters apply inside both legs, so the fused list is drawn only from
- * papers that pass them. Every ordering breaks ties by id.
+ * candidates each. {@link Filters} apply inside both legs (the HNSW search is filtered, not
+ * post-filtered), so the fused list is drawn only from papers that pass them. {@link Facets} count
+ * the matches on request; the {@link Highlighter} marks the query's terms in each hit on request.
+ * Every ordering breaks ties by id.
  *
  * <p>Thread-safe: each call works on a point-in-time searcher.
  */
@@ -62,6 +65,7 @@ public final class SearchService {
   private final Embedders embedders;
   private final Analyzer analyzer = Analyzers.perField();
   private final QueryEmbeddingCache queryCache = new QueryEmbeddingCache(4096);
+  private final Highlighter highlighter = new Highlighter(analyzer);
   private final Fusion fusion;
 
   public SearchService(PaperIndex index, Embedders embedders) {
@@ -82,7 +86,8 @@ public final class SearchService {
     long start = System.nanoTime();
     Lang lang = searchLang(req);
     int depth = fusion.depth(req.offset(), req.limit());
-    Query filter = yearFilter(req.yearFrom(), req.yearTo());
+    Query filter = req.filters().query();
+    boolean facets = !req.facets().isEmpty();
     // Embed before acquiring a searcher: the model run is the slow part and needs no index view.
     float[] vector = req.mode() == SearchMode.KEYWORD ? null : embedQuery(req.query(), lang);
     return index.withSearcher(
@@ -90,30 +95,39 @@ public final class SearchService {
           List<RankFusion.Fused> ranked;
           long total;
           boolean exact = true;
+          FixedBitSet counted = null; // the papers facets count (see Facets), when asked for
           switch (req.mode()) {
             case KEYWORD -> {
-              KeywordResult kw = keyword(searcher, req.query(), lang, filter, depth);
+              KeywordResult kw = keyword(searcher, req.query(), lang, filter, depth, facets);
               ranked = RankFusion.single("keyword", kw.candidates());
               total = kw.total();
               exact = kw.exact();
+              counted = kw.matches();
             }
             case SEMANTIC -> {
-              ranked = RankFusion.single("semantic", vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth));
+              List<RankFusion.Candidate> semantic = vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth);
+              ranked = RankFusion.single("semantic", semantic);
               total = ranked.size();
+              counted = facets ? Facets.add(Facets.none(searcher), semantic) : null;
             }
             default -> {
               // The legs are independent: the keyword leg runs beside the vector leg, so a hybrid
               // search takes about as long as its slower leg, not their sum.
-              Future<KeywordResult> keyword = LEGS.submit(() -> keyword(searcher, req.query(), lang, filter, depth));
+              Future<KeywordResult> keyword = LEGS.submit(() -> keyword(searcher, req.query(), lang, filter, depth, facets));
               List<RankFusion.Candidate> semantic = vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth);
-              ranked = RankFusion.hybrid(
-                  join(keyword).candidates(), semantic, lang == req.effectiveLang() ? fusion : fusion.crossLingual());
+              KeywordResult kw = join(keyword);
+              ranked = RankFusion.hybrid(kw.candidates(), semantic, lang == req.effectiveLang() ? fusion : fusion.crossLingual());
               total = ranked.size();
+              counted = facets ? Facets.add(kw.matches(), semantic) : null;
             }
           }
-          List<Hit> hits = page(searcher, ranked, req.offset(), req.limit(), req.explain());
+          Function<Paper, Map<String, String>> highlight =
+              req.highlight() ? paper -> highlighter.highlight(paper, req.query(), lang) : null;
+          List<Hit> hits = page(searcher, ranked, req.offset(), req.limit(), req.explain(), highlight);
+          Map<FacetField, List<FacetCount>> facetCounts = facets ? Facets.count(searcher, counted, req.facets()) : null;
           return new SearchResponse(
-              hits, total, exact, req.limit(), req.offset(), millisSince(start), req.mode().wire(), wire(lang));
+              hits, total, exact, req.limit(), req.offset(), millisSince(start), req.mode().wire(), wire(lang),
+              facetCounts, req.fields());
         });
   }
 
@@ -127,8 +141,8 @@ public final class SearchService {
     StoredPaper source = get(req.id());
     int depth = fusion.depth(req.offset(), req.limit());
     BooleanQuery.Builder filter = new BooleanQuery.Builder();
-    Query years = yearFilter(req.yearFrom(), req.yearTo());
-    filter.add(years != null ? years : new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+    Query filters = req.filters().query();
+    filter.add(filters != null ? filters : new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
     filter.add(new TermQuery(new Term(PaperFields.ID, req.id())), BooleanClause.Occur.MUST_NOT);
     Query excludeSelf = filter.build();
     return index.withSearcher(
@@ -144,9 +158,10 @@ public final class SearchService {
               legs.size() == 1
                   ? RankFusion.single(legs.keySet().iterator().next(), legs.values().iterator().next())
                   : RankFusion.fuse(legs, fusion.rrfK());
-          List<Hit> hits = page(searcher, ranked, req.offset(), req.limit(), req.explain());
+          List<Hit> hits = page(searcher, ranked, req.offset(), req.limit(), req.explain(), null);
           return new SearchResponse(
-              hits, ranked.size(), true, req.limit(), req.offset(), millisSince(start), "similar", String.join("+", legs.keySet()));
+              hits, ranked.size(), true, req.limit(), req.offset(), millisSince(start), "similar", String.join("+", legs.keySet()),
+              null, req.fields());
         });
   }
 
@@ -221,13 +236,17 @@ public final class SearchService {
     }
   }
 
-  private record KeywordResult(List<RankFusion.Candidate> candidates, long total, boolean exact) {}
+  /**
+   * The keyword leg's ranked candidates and match count, and (when asked, for facets) every
+   * matching document.
+   */
+  private record KeywordResult(List<RankFusion.Candidate> candidates, long total, boolean exact, FixedBitSet matches) {}
 
-  private KeywordResult keyword(IndexSearcher searcher, String text, Lang lang, Query filter, int depth)
+  private KeywordResult keyword(IndexSearcher searcher, String text, Lang lang, Query filter, int depth, boolean allMatches)
       throws IOException {
     Query terms = KeywordQuery.build(analyzer, text, lang);
     if (terms == null) {
-      return new KeywordResult(List.of(), 0, true);
+      return new KeywordResult(List.of(), 0, true, allMatches ? Facets.none(searcher) : null);
     }
     Query query = terms;
     if (filter != null) {
@@ -240,7 +259,9 @@ public final class SearchService {
       float score = (Float) ((FieldDoc) sd).fields[0];
       out.add(new RankFusion.Candidate(PaperIndex.id(searcher, sd.doc), sd.doc, score));
     }
-    return new KeywordResult(out, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
+    return new KeywordResult(
+        out, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
+        allMatches ? Facets.matches(searcher, query) : null);
   }
 
   private List<RankFusion.Candidate> vectorLeg(
@@ -269,23 +290,15 @@ public final class SearchService {
     return VectorSimilarityFunction.DOT_PRODUCT.compare(query, v);
   }
 
-  /** The year-range filter, or null when there are no bounds (an unfiltered HNSW search is faster). */
-  private static Query yearFilter(Integer from, Integer to) {
-    if (from == null && to == null) {
-      return null;
-    }
-    return IntField.newRangeQuery(
-        PaperFields.YEAR, from == null ? Integer.MIN_VALUE : from, to == null ? Integer.MAX_VALUE : to);
-  }
-
   private static List<Hit> page(
-      IndexSearcher searcher, List<RankFusion.Fused> ranked, int offset, int limit, boolean explain)
+      IndexSearcher searcher, List<RankFusion.Fused> ranked, int offset, int limit, boolean explain,
+      Function<Paper, Map<String, String>> highlight)
       throws IOException {
     List<Hit> hits = new ArrayList<>(limit);
     for (int i = offset; i < Math.min(ranked.size(), offset + limit); i++) {
       RankFusion.Fused f = ranked.get(i);
       Paper paper = PaperIndex.paper(searcher, f.doc());
-      hits.add(new Hit(paper, f.score(), explain ? f.legs() : null));
+      hits.add(new Hit(paper, f.score(), explain ? f.legs() : null, highlight == null ? null : highlight.apply(paper)));
     }
     return hits;
   }

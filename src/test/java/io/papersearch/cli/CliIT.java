@@ -90,6 +90,12 @@ class CliIT {
     JsonNode body = new ObjectMapper().readTree(json.out());
     assertThat(body.get("lang").asText()).isEqualTo("zh");
     assertThat(body.get("hits").get(0).get("id").asText()).isEqualTo("reg-1");
+    // Filters: only seg-1 has an author, and the match ignores case.
+    Run filtered = run("search", "--index", index.toString(), "--json", "--author", "a. AUTHOR", "image segmentation registration");
+    assertThat(filtered.exit()).as(filtered.err()).isZero();
+    JsonNode hits = new ObjectMapper().readTree(filtered.out()).get("hits");
+    assertThat(hits).hasSize(1);
+    assertThat(hits.get(0).get("id").asText()).isEqualTo("seg-1");
   }
 
   @Test

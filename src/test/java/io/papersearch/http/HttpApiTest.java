@@ -153,6 +153,111 @@ class HttpApiTest {
     });
   }
 
+  static java.util.List<String> keys(JsonNode object) {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    object.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
+  @Test
+  void get_search_filters_counts_facets_chooses_fields_and_highlights() {
+    JavalinTest.test(app, (server, client) -> {
+      Reply r = reply(client.get(
+          "/search?q=segmentation&mode=keyword&venue=miccai&authorPrefix=love&facets=year,venue&fields=id,title,year&highlight=true"));
+      assertThat(r.status()).isEqualTo(200);
+      JsonNode hits = r.body().get("hits");
+      assertThat(hits).hasSize(2);
+      JsonNode p1 = hits.get(0).get("id").asText().equals("p1") ? hits.get(0) : hits.get(1);
+      assertThat(keys(p1)).containsExactly("id", "title", "year", "score", "highlight");
+      assertThat(p1.get("highlight").toString()).isEqualTo(
+          "{\"title\":\"Semi-supervised <mark>segmentation</mark> of organs\","
+              + "\"abstract\":\"We study <mark>segmentation</mark> with few labels using consistency training.\"}");
+      assertThat(r.body().get("facets").toString()).isEqualTo(
+          "{\"year\":[{\"value\":2021,\"count\":1},{\"value\":2023,\"count\":1}],"
+              + "\"venue\":[{\"value\":\"MICCAI\",\"count\":2}]}");
+      assertThat(keys(r.body())).endsWith("lang", "facets");
+    });
+  }
+
+  @Test
+  void post_search_takes_the_new_fields_with_lists_as_arrays_or_strings() {
+    JavalinTest.test(app, (server, client) -> {
+      Reply r = reply(post(client, "/search",
+          "{\"q\":\"分割\",\"author\":\"ADA LOVELACE\",\"keyword\":\"semi-supervised learning\","
+              + "\"facets\":[\"venue\"],\"fields\":[\"id\",\"abstractZh\"],\"highlight\":true}", JSON_TYPE));
+      assertThat(r.status()).isEqualTo(200);
+      JsonNode hit = r.body().get("hits").get(0);
+      assertThat(r.body().get("hits")).hasSize(1);
+      assertThat(keys(hit)).containsExactly("id", "abstractZh", "score", "highlight");
+      assertThat(hit.get("highlight").get("abstractZh").asText()).isEqualTo("我们研究少量标注下的器官<mark>分割</mark>。");
+      assertThat(hit.get("highlight").get("title").asText()).isEqualTo("Semi-supervised segmentation of organs");
+      assertThat(keys(r.body().get("facets"))).containsExactly("venue");
+      Reply same = reply(post(client, "/search", "{\"q\":\"分割\",\"facets\":\"venue, year\",\"fields\":\"id\"}", JSON_TYPE));
+      assertThat(keys(same.body().get("facets"))).containsExactly("year", "venue");
+      assertThat(keys(same.body().get("hits").get(0))).containsExactly("id", "score");
+    });
+  }
+
+  @Test
+  void similar_takes_the_filters_and_fields() {
+    JavalinTest.test(app, (server, client) -> {
+      Reply r = reply(client.get("/papers/p1/similar?venue=ICCV&author=grace%20hopper&yearFrom=2022&fields=id"));
+      assertThat(r.status()).isEqualTo(200);
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      r.body().get("hits").forEach(h -> {
+        ids.add(h.get("id").asText());
+        assertThat(keys(h)).containsExactly("id", "score");
+      });
+      assertThat(ids).containsExactlyInAnyOrder("p2", "p4");
+      assertError(reply(client.get("/papers/p1/similar?facets=year")), 400, "unknown_parameter", "unknown parameter 'facets'");
+      assertError(reply(client.get("/papers/p1/similar?keyword=" + "k".repeat(257))),
+          400, "invalid_search_keyword", "keyword must be at most 256 characters, got 257");
+    });
+  }
+
+  @Test
+  void three_pages_of_a_search_neither_overlap_nor_leave_gaps() {
+    JavalinTest.test(app, (server, client) -> {
+      String q = "/search?q=segmentation+registration+reconstruction+detection&fields=id";
+      java.util.List<String> all = new java.util.ArrayList<>();
+      reply(client.get(q + "&limit=5")).body().get("hits").forEach(h -> all.add(h.get("id").asText()));
+      java.util.List<String> paged = new java.util.ArrayList<>();
+      for (int offset = 0; offset < 6; offset += 2) {
+        reply(client.get(q + "&limit=2&offset=" + offset)).body().get("hits").forEach(h -> paged.add(h.get("id").asText()));
+      }
+      assertThat(all).hasSize(5);
+      assertThat(paged).doesNotHaveDuplicates().containsExactlyElementsOf(all);
+    });
+  }
+
+  @Test
+  void bad_filter_facet_field_and_highlight_values_get_their_own_codes() {
+    JavalinTest.test(app, (server, client) -> {
+      assertError(reply(client.get("/search?q=x&facets=colour")), 400, "invalid_search_facets",
+          "facets: unknown facet 'colour'; use year, venue");
+      assertError(reply(client.get("/search?q=x&facets=year,,venue")), 400, "invalid_search_facets",
+          "facets: empty facet name in 'year,,venue'; use year, venue");
+      assertError(reply(client.get("/search?q=x&fields=id,colour")), 400, "invalid_search_fields",
+          "fields: unknown field 'colour'; use id, title, authors, year, venue, url, doi, abstract, abstractZh, keywords");
+      assertError(reply(client.get("/search?q=x&fields=abstractzh")), 400, "invalid_search_fields", "unknown field 'abstractzh'");
+      assertError(reply(client.get("/search?q=x&highlight=yes")), 400, "invalid_search_highlight",
+          "highlight must be true or false, got 'yes'");
+      assertError(reply(client.get("/search?q=x&venue=" + "v".repeat(300))), 400, "invalid_search_venue",
+          "venue must be at most 256 characters, got 300");
+      assertError(reply(client.get("/search?q=x&authorPrefix=%E2%80%8B")), 400, "invalid_search_author",
+          "authorPrefix has no visible characters");
+      assertError(reply(client.get("/search?q=x&author=a&author=b")), 400, "invalid_search_author", "must be given once");
+      assertError(reply(post(client, "/search", "{\"q\":\"x\",\"facets\":[1]}", JSON_TYPE)), 400, "invalid_search_facets",
+          "field 'facets' must be an array of names, got 1");
+      assertError(reply(post(client, "/search", "{\"q\":\"x\",\"fields\":[]}", JSON_TYPE)), 400, "invalid_search_fields",
+          "field 'fields' must not be an empty array");
+      assertError(reply(post(client, "/search", "{\"q\":\"x\",\"fields\":[\"id,title\"]}", JSON_TYPE)), 400,
+          "invalid_search_fields", "field 'fields' must be an array of names, got \"id,title\"");
+      assertError(reply(post(client, "/search", "{\"q\":\"x\",\"venue\":[\"ICCV\"]}", JSON_TYPE)), 400,
+          "invalid_search_venue", "field 'venue' must be a string, number or boolean, got array");
+    });
+  }
+
   @Test
   void lucene_syntax_in_the_query_is_searched_not_rejected() {
     JavalinTest.test(app, (server, client) -> {

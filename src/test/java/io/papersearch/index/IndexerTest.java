@@ -93,6 +93,31 @@ class IndexerTest {
   }
 
   @Test
+  void an_index_of_an_older_layout_is_refused_with_both_versions_and_what_to_do() throws Exception {
+    Embedders e = Fixtures.fakeEmbedders();
+    Fixtures.indexedCorpus(dir, e).close();
+    // Rewrite the last commit as a layout-1 index would have written it.
+    try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir);
+        org.apache.lucene.index.IndexWriter w =
+            new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig())) {
+      java.util.Map<String, String> data =
+          new java.util.HashMap<>(org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData());
+      data.put(IndexSchema.KEY_FORMAT, "1");
+      w.setLiveCommitData(data.entrySet());
+      w.commit();
+    }
+    String expected = "index " + dir + " has layout version 1, this papersearch reads version " + IndexSchema.FORMAT
+        + "; re-index your papers into a new folder (papersearch index --index NEW_DIR FILE...)";
+    assertThatThrownBy(() -> PaperIndex.openForWriting(dir, Indexer.schemaOf(e)))
+        .isInstanceOf(IndexMismatchException.class)
+        .hasMessage(expected);
+    assertThatThrownBy(() -> PaperIndex.openReadOnly(dir, Indexer.schemaOf(e)))
+        .isInstanceOf(IndexMismatchException.class)
+        .hasMessage(expected);
+    assertThat(IndexSchema.FORMAT).isEqualTo("2");
+  }
+
+  @Test
   void a_second_writer_on_the_same_index_fails_at_once() {
     Embedders e = Fixtures.fakeEmbedders();
     try (PaperIndex first = Fixtures.indexedCorpus(dir, e)) {

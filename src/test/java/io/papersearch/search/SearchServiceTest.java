@@ -203,6 +203,193 @@ class SearchServiceTest {
     assertThatThrownBy(() -> SearchRequest.parseLang("fr")).hasMessage("lang must be en, zh or auto, got 'fr'");
   }
 
+  /** A query every English paper matches by keyword (one topic word each), so filters decide. */
+  static final String EVERY_TOPIC = "segmentation registration reconstruction detection";
+
+  static SearchRequest filtered(SearchMode mode, Filters filters) {
+    return filtered(EVERY_TOPIC, mode, filters, java.util.Set.of(), 10, 0);
+  }
+
+  static SearchRequest filtered(String q, SearchMode mode, Filters filters, java.util.Set<FacetField> facets, int limit, int offset) {
+    return new SearchRequest(q, mode, Lang.EN, limit, offset, filters, false, facets, null, false);
+  }
+
+  static Filters venue(String v) {
+    return new Filters(null, null, v, null, null, null);
+  }
+
+  static Filters author(String a) {
+    return new Filters(null, null, null, a, null, null);
+  }
+
+  static Filters authorPrefix(String a) {
+    return new Filters(null, null, null, null, a, null);
+  }
+
+  static Filters keyword(String k) {
+    return new Filters(null, null, null, null, null, k);
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(SearchMode.class)
+  void venue_filter_matches_the_whole_venue_ignoring_case_and_width_inside_every_leg(SearchMode mode) {
+    // Unfiltered, every mode returns all five (the vector leg ranks every paper); filtered, only ICCV's.
+    assertThat(ids(search.search(filtered(mode, Filters.NONE)))).hasSize(5);
+    assertThat(ids(search.search(filtered(mode, venue("ICCV"))))).containsExactlyInAnyOrder("p2", "p3", "p4");
+    assertThat(ids(search.search(filtered(mode, venue("ｉｃｃｖ"))))).containsExactlyInAnyOrder("p2", "p3", "p4");
+    assertThat(ids(search.search(filtered(mode, venue(" miccai "))))).containsExactlyInAnyOrder("p1", "p5");
+    assertThat(ids(search.search(filtered(mode, venue("ICC"))))).isEmpty(); // exact, not a prefix
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(SearchMode.class)
+  void author_filter_matches_one_whole_name_and_author_prefix_the_start_of_any_name_token(SearchMode mode) {
+    assertThat(ids(search.search(filtered(mode, author("ada  LOVELACE"))))).containsExactlyInAnyOrder("p1", "p2");
+    assertThat(ids(search.search(filtered(mode, author("Lovelace"))))).isEmpty();
+    assertThat(ids(search.search(filtered(mode, author("emile durand-lovelace"))))).containsExactly("p5");
+    assertThat(ids(search.search(filtered(mode, authorPrefix("Love"))))).containsExactlyInAnyOrder("p1", "p2", "p5");
+    assertThat(ids(search.search(filtered(mode, authorPrefix("ada lo"))))).containsExactlyInAnyOrder("p1", "p2");
+    assertThat(ids(search.search(filtered(mode, authorPrefix("Émile D"))))).containsExactly("p5");
+    assertThat(ids(search.search(filtered(mode, authorPrefix("hop"))))).containsExactlyInAnyOrder("p2", "p4");
+    assertThat(ids(search.search(filtered(mode, authorPrefix("小明"))))).containsExactly("p4");
+    assertThat(ids(search.search(filtered(mode, authorPrefix("ovelace"))))).isEmpty(); // not a token start
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(SearchMode.class)
+  void keyword_filter_matches_one_whole_keyword_and_filters_combine_with_and(SearchMode mode) {
+    assertThat(ids(search.search(filtered(mode, keyword("semi-supervised LEARNING"))))).containsExactlyInAnyOrder("p1", "p5");
+    assertThat(ids(search.search(filtered(mode, keyword("semi-supervised"))))).isEmpty();
+    assertThat(ids(search.search(filtered(mode, keyword("医学图像"))))).containsExactly("p1");
+    assertThat(ids(search.search(filtered(mode, new Filters(2022, null, "miccai", null, null, null))))).containsExactly("p5");
+    assertThat(ids(search.search(filtered(mode, new Filters(null, null, "ICCV", "grace hopper", null, null)))))
+        .containsExactlyInAnyOrder("p2", "p4");
+    assertThat(ids(search.search(filtered(mode, new Filters(null, 2022, "ICCV", null, "ada", "image registration")))))
+        .containsExactly("p2");
+  }
+
+  @Test
+  void similar_papers_take_venue_author_and_keyword_filters() {
+    assertThat(ids(search.similar(new SimilarRequest("p1", 10, 0, venue("iccv"), false, null))))
+        .containsExactlyInAnyOrder("p2", "p3", "p4");
+    assertThat(ids(search.similar(new SimilarRequest("p1", 10, 0, author("Grace Hopper"), false, null))))
+        .containsExactlyInAnyOrder("p2", "p4");
+    assertThat(ids(search.similar(new SimilarRequest("p1", 10, 0, authorPrefix("lovelace"), false, null))))
+        .containsExactlyInAnyOrder("p2", "p5");
+    assertThat(ids(search.similar(new SimilarRequest("p1", 10, 0, keyword("Semi-supervised learning"), false, null))))
+        .containsExactly("p5");
+  }
+
+  @Test
+  void bad_filter_values_name_the_parameter() {
+    assertThatThrownBy(() -> venue("x".repeat(257)))
+        .isInstanceOfSatisfying(PapersearchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SEARCH_VENUE))
+        .hasMessage("venue must be at most 256 characters, got 257");
+    assertThatThrownBy(() -> authorPrefix("\u200b"))
+        .isInstanceOfSatisfying(PapersearchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SEARCH_AUTHOR))
+        .hasMessage("authorPrefix has no visible characters");
+    assertThatThrownBy(() -> keyword("k".repeat(300)))
+        .isInstanceOfSatisfying(PapersearchException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SEARCH_KEYWORD))
+        .hasMessage("keyword must be at most 256 characters, got 300");
+    assertThat(venue("  ")).isEqualTo(Filters.NONE); // blank is no filter, as for every parameter
+    assertThat(Filters.NONE.query()).isNull();
+  }
+
+  static List<Object> facet(SearchResponse r, FacetField f) {
+    return r.facets().get(f).stream().map(c -> (Object) (c.value() + "=" + c.count())).toList();
+  }
+
+  @Test
+  void keyword_facets_count_every_match_not_only_the_ranked_ones() {
+    SearchService shallow = new SearchService(index, embedders, Fusion.of(Fusion.Method.CONVEX, 60, 0.7, 1));
+    SearchResponse r = shallow.search(filtered("segmentation", SearchMode.KEYWORD, Filters.NONE, java.util.EnumSet.allOf(FacetField.class), 1, 0));
+    assertThat(r.hits()).hasSize(1);
+    // p1 (2021, MICCAI) and p5 (2023, MICCAI); count descending, then value ascending.
+    assertThat(facet(r, FacetField.YEAR)).containsExactly("2021=1", "2023=1");
+    assertThat(facet(r, FacetField.VENUE)).containsExactly("MICCAI=2");
+    assertThat(r.facets()).containsOnlyKeys(FacetField.YEAR, FacetField.VENUE);
+  }
+
+  @Test
+  void venue_spellings_that_differ_in_case_are_one_value_shown_in_the_commonest_spelling() {
+    SearchResponse r = search.search(filtered(EVERY_TOPIC, SearchMode.SEMANTIC, Filters.NONE, java.util.EnumSet.allOf(FacetField.class), 10, 0));
+    // ICCV twice + iccv once = 3; MICCAI 2. Years: 2023 three times, then 2021 and 2022 once each.
+    assertThat(facet(r, FacetField.VENUE)).containsExactly("ICCV=3", "MICCAI=2");
+    assertThat(facet(r, FacetField.YEAR)).containsExactly("2023=3", "2021=1", "2022=1");
+    assertThat(ids(search.search(filtered(SearchMode.SEMANTIC, venue((String) r.facets().get(FacetField.VENUE).get(0).value())))))
+        .hasSize(3); // a facet value is a valid venue filter for exactly the papers it counted
+  }
+
+  @Test
+  void semantic_facets_count_the_ranked_candidates_and_hybrid_the_keyword_matches_with_them() {
+    SearchService shallow = new SearchService(index, embedders, Fusion.of(Fusion.Method.CONVEX, 60, 0.7, 1));
+    // "segment" matches p1 and p5 by keyword (stemmed); the fake model reads "reconstruction" in
+    // "reconstructionx", so the one vector candidate is p3, which no keyword matches.
+    String q = "segment reconstructionx";
+    java.util.Set<FacetField> both = java.util.EnumSet.allOf(FacetField.class);
+    SearchResponse semantic = shallow.search(filtered(q, SearchMode.SEMANTIC, Filters.NONE, both, 1, 0));
+    assertThat(ids(semantic)).containsExactly("p3");
+    assertThat(facet(semantic, FacetField.VENUE)).containsExactly("ICCV=1");
+    SearchResponse hybrid = shallow.search(filtered(q, SearchMode.HYBRID, Filters.NONE, both, 1, 0));
+    assertThat(hybrid.totalHits()).isEqualTo(2); // one candidate per leg is ranked...
+    assertThat(facet(hybrid, FacetField.YEAR)).containsExactly("2023=2", "2021=1"); // ...three papers counted
+    assertThat(facet(hybrid, FacetField.VENUE)).containsExactly("MICCAI=2", "ICCV=1");
+    SearchResponse filteredHybrid = shallow.search(filtered(q, SearchMode.HYBRID, venue("MICCAI"), both, 1, 0));
+    assertThat(facet(filteredHybrid, FacetField.VENUE)).containsExactly("MICCAI=2");
+  }
+
+  @Test
+  void facets_count_live_papers_across_segments_and_are_absent_unless_asked() {
+    // Re-indexing p3 under another venue deletes its old document and writes a new segment.
+    io.papersearch.ingest.Paper p3 = Fixtures.corpus().get(2);
+    new io.papersearch.index.Indexer(index, embedders).index(Fixtures.paper(
+        "p3", p3.title(), 2024, "MICCAI", p3.authors(), p3.keywords(), p3.abstractEn(), p3.abstractZh()));
+    index.commit();
+    SearchResponse r = search.search(filtered(EVERY_TOPIC, SearchMode.SEMANTIC, Filters.NONE, java.util.EnumSet.allOf(FacetField.class), 10, 0));
+    assertThat(facet(r, FacetField.VENUE)).containsExactly("MICCAI=3", "ICCV=2");
+    assertThat(facet(r, FacetField.YEAR)).containsExactly("2023=2", "2021=1", "2022=1", "2024=1");
+    assertThat(search.search(filtered(SearchMode.SEMANTIC, Filters.NONE)).facets()).isNull();
+  }
+
+  @Test
+  void a_query_without_searchable_terms_counts_no_keyword_matches() {
+    SearchResponse r = search.search(filtered("the of and", SearchMode.KEYWORD, Filters.NONE, java.util.Set.of(FacetField.YEAR), 10, 0));
+    assertThat(r.hits()).isEmpty();
+    assertThat(r.facets().get(FacetField.YEAR)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(SearchMode.class)
+  void three_pages_cover_the_ranking_without_overlap_or_gap(SearchMode mode, @TempDir Path other) {
+    try (PaperIndex tied = PaperIndex.openForWriting(other, io.papersearch.index.Indexer.schemaOf(embedders))) {
+      io.papersearch.index.Indexer indexer = new io.papersearch.index.Indexer(tied, embedders);
+      // Nine papers, in three groups of equal scores: only the id can order each group.
+      for (String id : List.of("t9", "t3", "t7", "t1", "t5", "t8", "t2", "t6", "t4")) {
+        int n = Integer.parseInt(id.substring(1));
+        String title = n % 3 == 0 ? "Segmentation of segmentation" : "Segmentation study";
+        indexer.index(Fixtures.paper(id, title, 2020, "Organ images.", null));
+      }
+      tied.commit();
+      SearchService s = new SearchService(tied, embedders);
+      List<String> all = ids(s.search(filtered("segmentation", mode, Filters.NONE, java.util.Set.of(), 9, 0)));
+      List<String> paged = new java.util.ArrayList<>();
+      for (int offset = 0; offset < 9; offset += 3) {
+        List<String> page = ids(s.search(filtered("segmentation", mode, Filters.NONE, java.util.Set.of(), 3, offset)));
+        assertThat(page).hasSize(3);
+        paged.addAll(page);
+      }
+      assertThat(paged).doesNotHaveDuplicates().containsExactlyElementsOf(all).hasSize(9);
+      if (mode == SearchMode.SEMANTIC) {
+        assertThat(all).isSortedAccordingTo(java.util.Comparator.naturalOrder()); // equal vectors: id order
+      } else {
+        // Keyword (and hybrid, whose vector leg ties): the title saying it twice first, ties by id.
+        assertThat(all).containsExactly("t3", "t6", "t9", "t1", "t2", "t4", "t5", "t7", "t8");
+      }
+      // Past the end: an empty page, not an error.
+      assertThat(s.search(filtered("segmentation", mode, Filters.NONE, java.util.Set.of(), 3, 9)).hits()).isEmpty();
+    }
+  }
+
   @Test
   void a_chinese_question_over_an_english_only_index_is_searched_across_languages(@TempDir Path other) {
     try (PaperIndex english = PaperIndex.openForWriting(other, io.papersearch.index.Indexer.schemaOf(embedders))) {
