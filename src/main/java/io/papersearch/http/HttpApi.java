@@ -4,15 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.papersearch.http.Route.Access;
 import io.papersearch.index.IndexSchema;
 import io.papersearch.search.ErrorCode;
 import io.papersearch.search.PapersearchException;
 import io.papersearch.search.ResponseJson;
 import io.papersearch.search.SearchService;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * The HTTP API. Handlers throw {@link PapersearchException}; one mapper turns it (and anything
  * unexpected) into {@code {"code", "message"}} with the code's status, so no stack trace, class
  * name or path ever reaches a client.
+ *
+ * <p>Every route is a row of {@link #routes} ({@link Route}): registration, the read-key guard and
+ * the OpenAPI test all go through that table. A new route is a new row plus its description in
+ * {@code openapi.json}; the test names whichever is missing.
  */
 public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -30,12 +39,25 @@ public final class HttpApi {
   private HttpApi() {}
 
   /**
-   * Builds and starts the server.
+   * Builds and starts the server, with metrics of its own.
    *
    * @throws IllegalStateException naming the address when it cannot listen (port in use, ...)
    */
   public static RunningServer start(SearchService search, ServerConfig config) {
-    Javalin app = create(search, config);
+    return start(create(search, config), config);
+  }
+
+  /**
+   * Builds and starts the server, recording into {@code metrics} (which the caller closes: it may
+   * also be timing the embeddings of the models behind {@code search}).
+   *
+   * @throws IllegalStateException naming the address when it cannot listen (port in use, ...)
+   */
+  public static RunningServer start(SearchService search, ServerConfig config, Metrics metrics) {
+    return start(create(search, config, metrics), config);
+  }
+
+  private static RunningServer start(Javalin app, ServerConfig config) {
     try {
       app.start();
     } catch (RuntimeException e) {
@@ -49,11 +71,25 @@ public final class HttpApi {
     return new RunningServer(app);
   }
 
-  /** Builds (does not start) the server; tests drive it with {@code JavalinTest}. */
+  /** Builds (does not start) the server with metrics of its own, closed when it stops; tests drive it with {@code JavalinTest}. */
   public static Javalin create(SearchService search, ServerConfig config) {
+    return create(search, config, new Metrics(), true);
+  }
+
+  /** Builds (does not start) the server, recording into {@code metrics}. */
+  public static Javalin create(SearchService search, ServerConfig config, Metrics metrics) {
+    return create(search, config, metrics, false);
+  }
+
+  private static Javalin create(SearchService search, ServerConfig config, Metrics metrics, boolean ownsMetrics) {
+    metrics.watch(search);
+    ApiKeyCheck keys = config.apiKey() == null ? null : new ApiKeyCheck(config.apiKey());
     return Javalin.create(
         c -> {
           c.startup.showJavalinBanner = false;
+          if (ownsMetrics) {
+            c.events.serverStopped(metrics::close);
+          }
           c.jetty.host = config.host();
           c.jetty.port = config.port();
           c.http.maxRequestSize = config.maxBodyBytes();
@@ -63,16 +99,30 @@ public final class HttpApi {
           // get the same JSON error shape instead of Jetty's HTML page.
           c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
           c.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
-
-          c.routes.get("/health", ctx -> health(ctx, search));
-          c.routes.get("/search", ctx -> ctx.json(ResponseJson.response(search.search(Params.fromQuery(ctx.queryParamMap(), Params.SEARCH).toSearch()))));
-          c.routes.post("/search", ctx -> ctx.json(ResponseJson.response(search.search(Params.fromJson(jsonBody(ctx), Params.SEARCH).toSearch()))));
-          c.routes.get("/papers/{id}", ctx -> {
-            noParams(ctx);
-            ctx.json(ResponseJson.paper(search.get(ctx.pathParam("id")).paper()));
+          if (!config.corsOrigins().isEmpty()) {
+            c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+              for (String origin : config.corsOrigins()) {
+                if (origin.equals("*")) {
+                  rule.anyHost();
+                } else {
+                  rule.allowHost(origin);
+                }
+              }
+            }));
+          }
+          // Runs after every request Javalin handled, errors included; labelled by route template.
+          c.requestLogger.http((ctx, ms) -> {
+            Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+            metrics.request(ctx.method().name(), matched == null ? null : matched.path, ctx.statusCode(), (long) (ms * 1e6));
           });
-          c.routes.get("/papers/{id}/similar", ctx -> ctx.json(ResponseJson.response(
-              search.similar(Params.fromQuery(ctx.queryParamMap(), Params.SIMILAR).toSimilar(ctx.pathParam("id"))))));
+
+          for (Route r : routes(search, metrics)) {
+            boolean guarded = r.access() == Access.READ && config.readsRequireKey();
+            c.routes.addEndpoint(new Endpoint(r.method(), r.path(), !guarded ? r.handler() : ctx -> {
+              keys.require(ctx);
+              r.handler().handle(ctx);
+            }));
+          }
 
           c.routes.exception(PapersearchException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage()));
           c.routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -93,8 +143,40 @@ public final class HttpApi {
         });
   }
 
+  /**
+   * The route table: every route the server has, in the order of the OpenAPI spec. Registration and
+   * the spec test both read it.
+   */
+  static List<Route> routes(SearchService search, Metrics metrics) {
+    return List.of(
+        query(HandlerType.GET, "/health", Access.OPEN, Set.of(), (ctx, p) -> health(ctx, search)),
+        query(HandlerType.GET, "/search", Access.READ, Params.SEARCH, (ctx, p) -> ctx.json(ResponseJson.response(search.search(p.toSearch())))),
+        body(HandlerType.POST, "/search", Access.READ, Params.SEARCH, (ctx, p) -> ctx.json(ResponseJson.response(search.search(p.toSearch())))),
+        query(HandlerType.GET, "/papers/{id}", Access.READ, Set.of(), (ctx, p) -> ctx.json(ResponseJson.paper(search.get(ctx.pathParam("id")).paper()))),
+        query(HandlerType.GET, "/papers/{id}/similar", Access.READ, Params.SIMILAR,
+            (ctx, p) -> ctx.json(ResponseJson.response(search.similar(p.toSimilar(ctx.pathParam("id")))))),
+        query(HandlerType.GET, "/metrics", Access.OPEN, Set.of(), (ctx, p) -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape())),
+        query(HandlerType.GET, "/openapi.json", Access.OPEN, Set.of(), (ctx, p) -> OpenApi.spec(ctx)),
+        query(HandlerType.GET, "/docs", Access.OPEN, Set.of(), (ctx, p) -> OpenApi.docs(ctx)));
+  }
+
+  /** A handler given the request's checked parameters. */
+  @FunctionalInterface
+  interface ParamsHandler {
+    void handle(Context ctx, Params params) throws Exception;
+  }
+
+  /** A route whose parameters come from the query string. */
+  private static Route query(HandlerType method, String path, Access access, Set<String> params, ParamsHandler h) {
+    return new Route(method, path, access, params, ctx -> h.handle(ctx, Params.fromQuery(ctx.queryParamMap(), params)));
+  }
+
+  /** A route whose parameters are the fields of a JSON object body. */
+  private static Route body(HandlerType method, String path, Access access, Set<String> params, ParamsHandler h) {
+    return new Route(method, path, access, params, ctx -> h.handle(ctx, Params.fromJson(jsonBody(ctx), params)));
+  }
+
   private static void health(Context ctx, SearchService search) {
-    noParams(ctx);
     IndexSchema s = search.schema();
     Map<String, Object> models = new LinkedHashMap<>();
     models.put("en", model(s.modelEn(), s.dimensionEn()));
@@ -111,10 +193,6 @@ public final class HttpApi {
     m.put("id", id);
     m.put("dimension", dimension);
     return m;
-  }
-
-  private static void noParams(Context ctx) {
-    Params.fromQuery(ctx.queryParamMap(), java.util.Set.of());
   }
 
   private static JsonNode jsonBody(Context ctx) {
@@ -139,6 +217,9 @@ public final class HttpApi {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("code", code.code());
     body.put("message", message);
+    if (code.status() == 401) {
+      ctx.header("WWW-Authenticate", "Bearer"); // RFC 6750: tells the client which scheme is wanted
+    }
     ctx.status(code.status()).json(body);
   }
 }
