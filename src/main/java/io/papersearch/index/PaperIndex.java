@@ -299,6 +299,21 @@ public final class PaperIndex implements Closeable {
     }
   }
 
+  /**
+   * {@link #commit() Commits} if anything was written since the last commit, and does nothing
+   * otherwise: a periodic commit of an idle index must not rewrite its commit point every tick.
+   *
+   * @return whether it committed
+   */
+  public boolean commitIfChanged() {
+    requireWritable();
+    if (!writer.hasUncommittedChanges()) {
+      return false;
+    }
+    commit();
+    return true;
+  }
+
   /** Makes writes so far visible to searches (not yet durable). */
   public void refresh() {
     try {
