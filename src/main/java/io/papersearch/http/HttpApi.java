@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +86,13 @@ public final class HttpApi {
   private static Javalin create(SearchService search, ServerConfig config, Metrics metrics, boolean ownsMetrics) {
     metrics.watch(search);
     ApiKeyCheck keys = config.apiKey() == null ? null : new ApiKeyCheck(config.apiKey());
+    List<Route> routes = routes(search, metrics);
+    Map<Pattern, String> getTemplates = new LinkedHashMap<>();
+    for (Route r : routes) {
+      if (r.method() == HandlerType.GET) {
+        getTemplates.put(templatePattern(r.path()), r.path());
+      }
+    }
     return Javalin.create(
         c -> {
           c.startup.showJavalinBanner = false;
@@ -113,10 +122,16 @@ public final class HttpApi {
           // Runs after every request Javalin handled, errors included; labelled by route template.
           c.requestLogger.http((ctx, ms) -> {
             Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-            metrics.request(ctx.method().name(), matched == null ? null : matched.path, ctx.statusCode(), (long) (ms * 1e6));
+            String route = matched != null ? matched.path : null;
+            if (route == null && ctx.method() == HandlerType.HEAD && ctx.statusCode() < 400) {
+              // Javalin answers HEAD itself when a GET route matches, without running (or naming) it.
+              route = getTemplates.entrySet().stream()
+                  .filter(e -> e.getKey().matcher(ctx.path()).matches()).map(Map.Entry::getValue).findFirst().orElse(null);
+            }
+            metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1e6));
           });
 
-          for (Route r : routes(search, metrics)) {
+          for (Route r : routes) {
             boolean guarded = r.access() == Access.READ && config.readsRequireKey();
             c.routes.addEndpoint(new Endpoint(r.method(), r.path(), !guarded ? r.handler() : ctx -> {
               keys.require(ctx);
@@ -158,6 +173,18 @@ public final class HttpApi {
         query(HandlerType.GET, "/metrics", Access.OPEN, Set.of(), (ctx, p) -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape())),
         query(HandlerType.GET, "/openapi.json", Access.OPEN, Set.of(), (ctx, p) -> OpenApi.spec(ctx)),
         query(HandlerType.GET, "/docs", Access.OPEN, Set.of(), (ctx, p) -> OpenApi.docs(ctx)));
+  }
+
+  /** {@code /papers/{id}} as a pattern matching {@code /papers/p2}: a parameter is one path segment. */
+  private static Pattern templatePattern(String template) {
+    StringBuilder regex = new StringBuilder();
+    Matcher m = Pattern.compile("\\{[^}/]+}").matcher(template);
+    int last = 0;
+    while (m.find()) {
+      regex.append(Pattern.quote(template.substring(last, m.start()))).append("[^/]+");
+      last = m.end();
+    }
+    return Pattern.compile(regex.append(Pattern.quote(template.substring(last))).toString());
   }
 
   /** A handler given the request's checked parameters. */
