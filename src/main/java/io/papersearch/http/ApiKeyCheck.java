@@ -36,6 +36,9 @@ final class ApiKeyCheck {
           ErrorCode.MISSING_API_KEY, "this route needs an API key: send the header 'Authorization: Bearer <key>'");
     }
     String h = header.strip();
+    if (h.equalsIgnoreCase(SCHEME.strip())) {
+      throw new PapersearchException(ErrorCode.MISSING_API_KEY, "the Authorization header has the Bearer scheme but no key");
+    }
     if (h.length() < SCHEME.length() || !h.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
       String scheme = h.split("\\s+", 2)[0];
       throw new PapersearchException(

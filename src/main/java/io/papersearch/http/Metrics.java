@@ -60,6 +60,7 @@ public final class Metrics implements EmbeddingListener, AutoCloseable {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   public Metrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -115,9 +116,12 @@ public final class Metrics implements EmbeddingListener, AutoCloseable {
     return registry.scrape();
   }
 
+  /** Unhooks the GC listeners and closes the registry; later calls do nothing (shutdown paths may overlap). */
   @Override
   public void close() {
-    gc.close();
-    registry.close();
+    if (closed.compareAndSet(false, true)) {
+      gc.close();
+      registry.close();
+    }
   }
 }

@@ -66,6 +66,7 @@ class AccessTest {
       // The scheme is case-insensitive (RFC 7235); another scheme is named in the refusal.
       assertThat(get(client, "/papers/p2", "bearer " + KEY).code()).isEqualTo(200);
       assertError(reply(get(client, "/papers/p2", "Basic dXNlcjpwYXNz")), 401, "missing_api_key", "must use the Bearer scheme, got 'Basic'");
+      assertError(reply(get(client, "/papers/p2", "Bearer")), 401, "missing_api_key", "has the Bearer scheme but no key");
     });
   }
 
