@@ -21,14 +21,17 @@ COPY --from=build /src/target/papersearch.jar /app/papersearch.jar
 COPY --from=build /src/target/lib /app/lib
 COPY --from=build /src/models /app/models
 USER papersearch
-ENV PAPERSEARCH_MODELS=/app/models
+# The container's own settings as environment variables, not CMD flags: a flag would beat anything
+# a user passes with -e PAPERSEARCH_* (flags > environment > config file). A mounted config file
+# (-e PAPERSEARCH_CONFIG=...) sets everything else.
+ENV PAPERSEARCH_MODELS=/app/models PAPERSEARCH_HOST=0.0.0.0 PAPERSEARCH_INDEX=/app/index
 VOLUME /app/index
 EXPOSE 7070
 # bash's /dev/tcp: no curl needed in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
-  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/7070 && printf "GET /health HTTP/1.0\r\n\r\n" >&3 && grep -q "\"status\":\"ok\"" <&3'
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${PAPERSEARCH_PORT:-7070} && printf "GET /health HTTP/1.0\r\n\r\n" >&3 && grep -q "\"status\":\"ok\"" <&3'
 # The same JVM flags as ./papersearch and the README.
 ENTRYPOINT ["java", "-Xms512m", "-Xmx2g", "-XX:+UseG1GC", "-Dai.djl.offline=true", "-Dfile.encoding=UTF-8", \
             "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", \
             "-jar", "/app/papersearch.jar"]
-CMD ["serve", "--host", "0.0.0.0", "--port", "7070", "--index", "/app/index"]
+CMD ["serve"]

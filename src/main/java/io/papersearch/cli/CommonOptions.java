@@ -11,7 +11,7 @@ final class CommonOptions {
   /** The default index folder, relative to the working directory. */
   static final Path DEFAULT_INDEX = Path.of("index");
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: index/; eval: eval-index/<corpus>).")
+  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (default: $PAPERSEARCH_INDEX, else index/; eval: eval-index/<corpus>).")
   Path index;
 
   @Option(
@@ -29,7 +29,7 @@ final class CommonOptions {
   @Option(
       names = "--cache",
       paramLabel = "DIR",
-      description = "Embedding cache folder, shared by index, eval and search (default: $PAPERSEARCH_CACHE, else ~/.cache/papersearch).")
+      description = "Embedding cache folder, shared by index, eval and search (default: $PAPERSEARCH_CACHE, else ~/.cache/papersearch; none disables it).")
   Path cache;
 
   @Option(names = "--no-cache", description = "Do not read or write the embedding cache.")
@@ -63,27 +63,42 @@ final class CommonOptions {
       return null;
     }
     if (cache != null) {
-      return cache;
+      return cache.toString().equals("none") ? null : cache;
     }
-    String env = System.getenv("PAPERSEARCH_CACHE");
+    String env = System.getenv(ConfigKey.CACHE.env());
     if (env != null && !env.isBlank()) {
-      return Path.of(env);
+      return env.strip().equals("none") ? null : Path.of(env.strip());
     }
+    return defaultCache();
+  }
+
+  /** The cache folder when neither a flag nor the environment names one. */
+  static Path defaultCache() {
     return Path.of(System.getProperty("user.home"), ".cache", "papersearch");
   }
 
   Path index() {
-    return index != null ? index : DEFAULT_INDEX;
+    if (index != null) {
+      return index;
+    }
+    // The same variable as serve's, so `index` writes where the server reads.
+    String env = System.getenv(ConfigKey.INDEX.env());
+    return env != null && !env.isBlank() ? Path.of(env.strip()) : DEFAULT_INDEX;
   }
 
   Path models() {
     if (models != null) {
       return models;
     }
-    String env = System.getenv("PAPERSEARCH_MODELS");
+    String env = System.getenv(ConfigKey.MODELS.env());
     if (env != null && !env.isBlank()) {
-      return Path.of(env);
+      return Path.of(env.strip());
     }
+    return defaultModels();
+  }
+
+  /** The models folder when neither a flag nor the environment names one. */
+  static Path defaultModels() {
     Path local = Path.of("models");
     if (Files.isDirectory(local)) {
       return local;

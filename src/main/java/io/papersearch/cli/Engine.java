@@ -1,9 +1,12 @@
 package io.papersearch.cli;
 
+import io.papersearch.embed.EmbeddingListener;
 import io.papersearch.embed.Embedders;
+import io.papersearch.embed.OnnxEmbedder;
 import io.papersearch.index.Importer;
 import io.papersearch.index.Indexer;
 import io.papersearch.index.PaperIndex;
+import io.papersearch.index.VectorStorage;
 import io.papersearch.search.SearchService;
 import java.nio.file.Path;
 
@@ -33,12 +36,23 @@ final class Engine implements AutoCloseable {
   static Engine open(CommonOptions opts, Path dir, boolean writable) {
     Embedders embedders =
         Embedders.load(opts.models(), opts.modelEn, opts.modelZh, opts.modelThreads(), opts.cacheDir());
+    return open(embedders, dir, writable ? opts.vectorStorage() : null, writable, opts.workers());
+  }
+
+  /** The server's engine, writable, with every model run reported to {@code listener}. */
+  static Engine open(ServeSettings s, EmbeddingListener listener) {
+    Embedders embedders = Embedders.load(
+        s.models(), s.modelEn(), s.modelZh(), new OnnxEmbedder.Threads(s.threads(), s.workers()), s.cache(), listener);
+    return open(embedders, s.index(), s.vectorStorage(), true, s.workers());
+  }
+
+  private static Engine open(Embedders embedders, Path dir, VectorStorage storage, boolean writable, int workers) {
     try {
       PaperIndex index =
           writable
-              ? PaperIndex.openForWriting(dir, Indexer.schemaOf(embedders), opts.vectorStorage(), PaperIndex.DEFAULT_RAM_BUFFER_MB)
+              ? PaperIndex.openForWriting(dir, Indexer.schemaOf(embedders), storage, PaperIndex.DEFAULT_RAM_BUFFER_MB)
               : PaperIndex.openReadOnly(dir, Indexer.schemaOf(embedders));
-      return new Engine(embedders, index, writable, opts.workers());
+      return new Engine(embedders, index, writable, workers);
     } catch (RuntimeException e) {
       embedders.close();
       throw e;

@@ -76,7 +76,7 @@ final class HttpBenchCommand implements Callable<Integer> {
       if (ids.isEmpty()) {
         throw new IllegalArgumentException("index " + opts.index() + " is empty; index papers or use bench scale's index");
       }
-      try (RunningServer app = HttpApi.start(engine.search, null, ServerConfig.defaults().withPort(0))) {
+      try (RunningServer app = HttpApi.start(engine.search, ServerConfig.defaults().withPort(0))) {
         String base = "http://127.0.0.1:" + app.port();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         out.printf(Locale.ROOT, "papersearch bench http: %,d papers in %s, %d clients, %d s per phase, %d cores; heap %.0f MiB, RSS %.0f MiB%n",

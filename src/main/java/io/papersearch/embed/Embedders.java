@@ -39,34 +39,48 @@ public record Embedders(TextEmbedder en, TextEmbedder zh) implements Closeable {
    * {@link EmbeddingCache} there.
    */
   public static Embedders load(Path modelsDir, String enId, String zhId, OnnxEmbedder.Threads threads, Path cacheDir) {
+    return load(modelsDir, enId, zhId, threads, cacheDir, EmbeddingListener.NONE);
+  }
+
+  /**
+   * Loads the two models as {@link #load(Path, String, String, OnnxEmbedder.Threads, Path)}, telling
+   * {@code listener} about every model run. The listener sits between the cache and the model, so
+   * it times inference only, never a cache hit.
+   */
+  public static Embedders load(
+      Path modelsDir, String enId, String zhId, OnnxEmbedder.Threads threads, Path cacheDir, EmbeddingListener listener) {
     ModelRegistry registry = ModelRegistry.scan(modelsDir);
     ModelSpec enSpec = registry.require(enId);
     ModelSpec zhSpec = registry.require(zhId);
     requireServes(enSpec, "en");
     requireServes(zhSpec, "zh");
-    TextEmbedder en = loadOne(enSpec, threads, cacheDir);
+    TextEmbedder en = loadOne(enSpec, threads, cacheDir, listener);
     if (enId.equals(zhId)) {
       return new Embedders(en, en);
     }
     try {
-      return new Embedders(en, loadOne(zhSpec, threads, cacheDir));
+      return new Embedders(en, loadOne(zhSpec, threads, cacheDir, listener));
     } catch (RuntimeException e) {
       en.close();
       throw e;
     }
   }
 
-  private static TextEmbedder loadOne(ModelSpec spec, OnnxEmbedder.Threads threads, Path cacheDir) {
+  private static TextEmbedder loadOne(ModelSpec spec, OnnxEmbedder.Threads threads, Path cacheDir, EmbeddingListener listener) {
     if (cacheDir == null) {
-      return OnnxEmbedder.load(spec, threads);
+      return observed(OnnxEmbedder.load(spec, threads), listener);
     }
     EmbeddingCache cache = EmbeddingCache.open(cacheDir, spec);
     try {
-      return new CachedEmbedder(OnnxEmbedder.load(spec, threads), cache);
+      return new CachedEmbedder(observed(OnnxEmbedder.load(spec, threads), listener), cache);
     } catch (RuntimeException e) {
       cache.close();
       throw e;
     }
+  }
+
+  private static TextEmbedder observed(TextEmbedder model, EmbeddingListener listener) {
+    return listener == EmbeddingListener.NONE ? model : new ObservedEmbedder(model, listener);
   }
 
   private static void requireServes(ModelSpec spec, String lang) {

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.papersearch.http.Route.Access;
 import io.papersearch.index.IndexSchema;
 import io.papersearch.search.ErrorCode;
 import io.papersearch.search.PapersearchException;
@@ -13,7 +16,11 @@ import io.papersearch.search.ResponseJson;
 import io.papersearch.search.SearchService;
 import io.papersearch.search.WriteService;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * The HTTP API. Handlers throw {@link PapersearchException}; one mapper turns it (and anything
  * unexpected) into {@code {"code", "message"}} with the code's status, so no stack trace, class
  * name or path ever reaches a client.
+ *
+ * <p>Every route is a row of {@link #routes} ({@link Route}): registration, the read-key guard and
+ * the OpenAPI test all go through that table. A new route is a new row plus its description in
+ * {@code openapi.json}; the test names whichever is missing.
  */
 public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -31,12 +42,35 @@ public final class HttpApi {
   private HttpApi() {}
 
   /**
-   * Builds and starts the server.
+   * Builds and starts the server, with metrics of its own.
    *
    * @throws IllegalStateException naming the address when it cannot listen (port in use, ...)
    */
-  public static RunningServer start(SearchService search, WriteService writes, ServerConfig config) {
-    Javalin app = create(search, writes, config);
+  public static RunningServer start(SearchService search, ServerConfig config) {
+    return start(create(search, config), config);
+  }
+
+  /**
+   * Builds and starts a server that also takes writes, recording into {@code metrics} (closed by
+   * the caller).
+   *
+   * @param writes the write side, or null for a server over a read-only index
+   */
+  public static RunningServer start(SearchService search, WriteService writes, ServerConfig config, Metrics metrics) {
+    return start(create(search, writes, config, metrics, false), config);
+  }
+
+  /**
+   * Builds and starts the server, recording into {@code metrics} (which the caller closes: it may
+   * also be timing the embeddings of the models behind {@code search}).
+   *
+   * @throws IllegalStateException naming the address when it cannot listen (port in use, ...)
+   */
+  public static RunningServer start(SearchService search, ServerConfig config, Metrics metrics) {
+    return start(search, null, config, metrics);
+  }
+
+  private static RunningServer start(Javalin app, ServerConfig config) {
     try {
       app.start();
     } catch (RuntimeException e) {
@@ -50,21 +84,37 @@ public final class HttpApi {
     return new RunningServer(app);
   }
 
-  /** A read-only server (no write routes succeed): see {@link #create(SearchService, WriteService, ServerConfig)}. */
+  /** Builds (does not start) the server with metrics of its own, closed when it stops; tests drive it with {@code JavalinTest}. */
   public static Javalin create(SearchService search, ServerConfig config) {
-    return create(search, null, config);
+    return create(search, null, config, new Metrics(), true);
   }
 
-  /**
-   * Builds (does not start) the server; tests drive it with {@code JavalinTest}.
-   *
-   * @param writes the write side, or null for a server over a read-only index
-   */
+  /** As {@link #create(SearchService, ServerConfig)}, with writes; tests drive it with {@code JavalinTest}. */
   public static Javalin create(SearchService search, WriteService writes, ServerConfig config) {
-    ApiKey key = ApiKey.of(config.apiKey());
+    return create(search, writes, config, new Metrics(), true);
+  }
+
+  /** Builds (does not start) the server, recording into {@code metrics}. */
+  public static Javalin create(SearchService search, ServerConfig config, Metrics metrics) {
+    return create(search, null, config, metrics, false);
+  }
+
+  private static Javalin create(SearchService search, WriteService writes, ServerConfig config, Metrics metrics, boolean ownsMetrics) {
+    metrics.watch(search);
+    ApiKeyCheck keys = config.apiKey() == null ? null : new ApiKeyCheck(config.apiKey());
+    List<Route> routes = routes(search, writes, config, metrics);
+    Map<Pattern, String> getTemplates = new LinkedHashMap<>();
+    for (Route r : routes) {
+      if (r.method() == HandlerType.GET) {
+        getTemplates.put(templatePattern(r.path()), r.path());
+      }
+    }
     return Javalin.create(
         c -> {
           c.startup.showJavalinBanner = false;
+          if (ownsMetrics) {
+            c.events.serverStopped(metrics::close);
+          }
           c.jetty.host = config.host();
           c.jetty.port = config.port();
           c.http.maxRequestSize = config.maxBodyBytes();
@@ -74,42 +124,32 @@ public final class HttpApi {
           // get the same JSON error shape instead of Jetty's HTML page.
           c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
           c.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+          if (!config.corsOrigins().isEmpty()) {
+            c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+              for (String origin : config.corsOrigins()) {
+                if (origin.equals("*")) {
+                  rule.anyHost();
+                } else {
+                  rule.allowHost(origin);
+                }
+              }
+            }));
+          }
+          // Runs after every request Javalin handled, errors included; labelled by route template.
+          c.requestLogger.http((ctx, ms) -> {
+            Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+            String route = matched != null ? matched.path : null;
+            if (route == null && ctx.method() == HandlerType.HEAD && ctx.statusCode() < 400) {
+              // Javalin answers HEAD itself when a GET route matches, without running (or naming) it.
+              route = getTemplates.entrySet().stream()
+                  .filter(e -> e.getKey().matcher(ctx.path()).matches()).map(Map.Entry::getValue).findFirst().orElse(null);
+            }
+            metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1e6));
+          });
 
-          c.routes.get("/health", ctx -> health(ctx, search));
-          c.routes.get("/search", ctx -> ctx.json(ResponseJson.response(search.search(Params.fromQuery(ctx.queryParamMap(), Params.SEARCH).toSearch()))));
-          c.routes.post("/search", ctx -> ctx.json(ResponseJson.response(search.search(Params.fromJson(jsonBody(ctx), Params.SEARCH).toSearch()))));
-          c.routes.get("/papers/{id}", ctx -> {
-            noParams(ctx);
-            ctx.json(ResponseJson.paper(search.get(ctx.pathParam("id")).paper()));
-          });
-          c.routes.get("/papers/{id}/similar", ctx -> ctx.json(ResponseJson.response(
-              search.similar(Params.fromQuery(ctx.queryParamMap(), Params.SIMILAR).toSimilar(ctx.pathParam("id"))))));
-          c.routes.put("/papers/{id}", ctx -> {
-            WriteService w = writable(ctx, key, writes, "PUT /papers/{id}");
-            JsonNode body = jsonBody(ctx);
-            if (!body.isObject()) {
-              throw new PapersearchException(ErrorCode.INVALID_PAPER, "request body must be a JSON object (one paper), got " + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-            }
-            WriteService.PutResult r = w.put(ctx.pathParam("id"), ResponseJson.MAPPER.convertValue(body, MAP));
-            ctx.status(r.created() ? 201 : 200).json(ResponseJson.written(r.id(), r.result()));
-          });
-          c.routes.delete("/papers/{id}", ctx -> {
-            writable(ctx, key, writes, "DELETE /papers/{id}").delete(ctx.pathParam("id"));
-            ctx.json(ResponseJson.written(ctx.pathParam("id"), "deleted"));
-          });
-          c.routes.post("/papers", ctx -> {
-            WriteService w = writable(ctx, key, writes, "POST /papers");
-            String type = ctx.contentType();
-            if (type != null && !NDJSON_TYPES.contains(type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))) {
-              throw new PapersearchException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                  "POST /papers takes NDJSON (application/x-ndjson): one paper a line, got '" + Params.abbreviate(type) + "'");
-            }
-            if (ctx.contentLength() > config.maxBulkBytes()) {
-              throw new PapersearchException(ErrorCode.PAYLOAD_TOO_LARGE,
-                  "bulk body must be at most " + config.maxBulkBytes() + " bytes, got " + ctx.contentLength());
-            }
-            ctx.json(ResponseJson.bulk(w.bulk(ctx.bodyInputStream(), config.maxBulkBytes())));
-          });
+          for (Route r : routes) {
+            c.routes.addEndpoint(new Endpoint(r.method(), r.path(), guard(r, keys, writes, config)));
+          }
 
           c.routes.exception(PapersearchException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage()));
           c.routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -130,24 +170,114 @@ public final class HttpApi {
         });
   }
 
-  private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP = new com.fasterxml.jackson.core.type.TypeReference<>() {};
+  /**
+   * The route table: every route the server has, in the order of the OpenAPI spec. Registration and
+   * the spec test both read it.
+   */
+  static List<Route> routes(SearchService search, WriteService writes, ServerConfig config, Metrics metrics) {
+    return List.of(
+        query(HandlerType.GET, "/health", Access.OPEN, Set.of(), (ctx, p) -> health(ctx, search)),
+        query(HandlerType.GET, "/search", Access.READ, Params.SEARCH, (ctx, p) -> ctx.json(ResponseJson.response(search.search(p.toSearch())))),
+        body(HandlerType.POST, "/search", Access.READ, Params.SEARCH, (ctx, p) -> ctx.json(ResponseJson.response(search.search(p.toSearch())))),
+        query(HandlerType.GET, "/papers/{id}", Access.READ, Set.of(), (ctx, p) -> ctx.json(ResponseJson.paper(search.get(ctx.pathParam("id")).paper()))),
+        query(HandlerType.GET, "/papers/{id}/similar", Access.READ, Params.SIMILAR,
+            (ctx, p) -> ctx.json(ResponseJson.response(search.similar(p.toSimilar(ctx.pathParam("id")))))),
+        query(HandlerType.PUT, "/papers/{id}", Access.WRITE, Set.of(), (ctx, p) -> {
+          WriteService.PutResult r = writes.put(ctx.pathParam("id"), paperBody(ctx));
+          ctx.status(r.created() ? 201 : 200).json(ResponseJson.written(r.id(), r.result()));
+        }),
+        query(HandlerType.DELETE, "/papers/{id}", Access.WRITE, Set.of(), (ctx, p) -> {
+          writes.delete(ctx.pathParam("id"));
+          ctx.json(ResponseJson.written(ctx.pathParam("id"), "deleted"));
+        }),
+        query(HandlerType.POST, "/papers", Access.WRITE, Set.of(), (ctx, p) -> bulk(ctx, writes, config)),
+        query(HandlerType.GET, "/metrics", Access.OPEN, Set.of(), (ctx, p) -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape())),
+        query(HandlerType.GET, "/openapi.json", Access.OPEN, Set.of(), (ctx, p) -> OpenApi.spec(ctx)),
+        query(HandlerType.GET, "/docs", Access.OPEN, Set.of(), (ctx, p) -> OpenApi.docs(ctx)));
+  }
+
+  /** {@code /papers/{id}} as a pattern matching {@code /papers/p2}: a parameter is one path segment. */
+  private static Pattern templatePattern(String template) {
+    StringBuilder regex = new StringBuilder();
+    Matcher m = Pattern.compile("\\{[^}/]+}").matcher(template);
+    int last = 0;
+    while (m.find()) {
+      regex.append(Pattern.quote(template.substring(last, m.start()))).append("[^/]+");
+      last = m.end();
+    }
+    return Pattern.compile(regex.append(Pattern.quote(template.substring(last))).toString());
+  }
+
+  /** A handler given the request's checked parameters. */
+  @FunctionalInterface
+  interface ParamsHandler {
+    void handle(Context ctx, Params params) throws Exception;
+  }
+
+  /** A route whose parameters come from the query string (a body, if any, is a document the handler reads). */
+  private static Route query(HandlerType method, String path, Access access, Set<String> params, ParamsHandler h) {
+    return new Route(method, path, access, params, ctx -> h.handle(ctx, Params.fromQuery(ctx.queryParamMap(), params)));
+  }
+
+  /** A route whose parameters are the fields of a JSON object body. */
+  private static Route body(HandlerType method, String path, Access access, Set<String> params, ParamsHandler h) {
+    return new Route(method, path, access, params, ctx -> h.handle(ctx, Params.fromJson(jsonBody(ctx), params)));
+  }
+
+  /** The route's handler behind its access rule: the API key for writes always, for reads when configured. */
+  private static io.javalin.http.Handler guard(Route r, ApiKeyCheck keys, WriteService writes, ServerConfig config) {
+    return switch (r.access()) {
+      case OPEN -> r.handler();
+      case READ -> !config.readsRequireKey() ? r.handler() : ctx -> {
+        keys.require(ctx);
+        r.handler().handle(ctx);
+      };
+      case WRITE -> ctx -> {
+        String what = ctx.method().name() + " " + r.path();
+        if (keys == null) {
+          throw new PapersearchException(ErrorCode.WRITES_DISABLED,
+              what + " needs an API key, and this server has none: start it with PAPERSEARCH_API_KEY set");
+        }
+        keys.require(ctx);
+        if (writes == null) {
+          throw new PapersearchException(ErrorCode.WRITES_DISABLED, what + ": this server's index is open read-only");
+        }
+        r.handler().handle(ctx);
+      };
+    };
+  }
+
+  private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> PAPER_FIELDS = new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
   /** Media types {@code POST /papers} reads as one JSON paper per line (none given: the same). */
-  private static final java.util.Set<String> NDJSON_TYPES =
-      java.util.Set.of("application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines", "text/plain");
+  private static final Set<String> NDJSON_TYPES =
+      Set.of("application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines", "text/plain");
 
-  /** The write side, once the caller proved it may write. */
-  private static WriteService writable(Context ctx, ApiKey key, WriteService writes, String what) {
-    noParams(ctx);
-    key.require(ctx.header("Authorization"), what);
-    if (writes == null) {
-      throw new PapersearchException(ErrorCode.WRITES_DISABLED, what + ": this server's index is open read-only");
+  /** The body of {@code PUT /papers/{id}}: one paper as a JSON object. */
+  private static Map<String, Object> paperBody(Context ctx) {
+    JsonNode body = jsonBody(ctx);
+    if (!body.isObject()) {
+      throw new PapersearchException(ErrorCode.INVALID_PAPER,
+          "request body must be a JSON object (one paper), got " + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
-    return writes;
+    return ResponseJson.MAPPER.convertValue(body, PAPER_FIELDS);
+  }
+
+  /** {@code POST /papers}: NDJSON streamed into the index, answered with a per-line report. */
+  private static void bulk(Context ctx, WriteService writes, ServerConfig config) throws java.io.IOException {
+    String type = ctx.contentType();
+    if (type != null && !NDJSON_TYPES.contains(type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))) {
+      throw new PapersearchException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          "POST /papers takes NDJSON (application/x-ndjson): one paper a line, got '" + Params.abbreviate(type) + "'");
+    }
+    if (ctx.contentLength() > config.maxBulkBytes()) {
+      throw new PapersearchException(ErrorCode.PAYLOAD_TOO_LARGE,
+          "bulk body must be at most " + config.maxBulkBytes() + " bytes, got " + ctx.contentLength());
+    }
+    ctx.json(ResponseJson.bulk(writes.bulk(ctx.bodyInputStream(), config.maxBulkBytes())));
   }
 
   private static void health(Context ctx, SearchService search) {
-    noParams(ctx);
     IndexSchema s = search.schema();
     Map<String, Object> models = new LinkedHashMap<>();
     models.put("en", model(s.modelEn(), s.dimensionEn()));
@@ -164,10 +294,6 @@ public final class HttpApi {
     m.put("id", id);
     m.put("dimension", dimension);
     return m;
-  }
-
-  private static void noParams(Context ctx) {
-    Params.fromQuery(ctx.queryParamMap(), java.util.Set.of());
   }
 
   private static JsonNode jsonBody(Context ctx) {
@@ -192,6 +318,9 @@ public final class HttpApi {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("code", code.code());
     body.put("message", message);
+    if (code.status() == 401) {
+      ctx.header("WWW-Authenticate", "Bearer"); // RFC 6750: tells the client which scheme is wanted
+    }
     ctx.status(code.status()).json(body);
   }
 }

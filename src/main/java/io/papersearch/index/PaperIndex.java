@@ -361,6 +361,26 @@ public final class PaperIndex implements Closeable {
   }
 
   /**
+   * Bytes the index folder's files take on disk right now: committed segments plus files being
+   * written or awaiting deletion, which is what the disk actually holds.
+   */
+  public long sizeOnDisk() {
+    try {
+      long bytes = 0;
+      for (String file : directory.listAll()) {
+        try {
+          bytes += directory.fileLength(file);
+        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+          // merged away between listing and measuring: it no longer takes space
+        }
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list index " + path, e);
+    }
+  }
+
+  /**
    * The stored paper with {@code id}, with its hashes and vectors, including writes not yet
    * refreshed (a write of this id since the last refresh triggers one).
    */

@@ -181,6 +181,11 @@ public final class SearchService {
     return index.count();
   }
 
+  /** Bytes the index takes on disk (for monitoring). */
+  public long indexSizeBytes() {
+    return index.sizeOnDisk();
+  }
+
   /** The models the index was built with. */
   public io.papersearch.index.IndexSchema schema() {
     return index.schema();
