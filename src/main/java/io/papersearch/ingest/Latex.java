@@ -335,6 +335,10 @@ final class Latex {
       } else if (SYMBOLS.containsKey(name)) {
         emit(SYMBOLS.get(name));
       } else if (DROP_ARGUMENT.contains(name)) {
+        // The tie in "results~\cite{x}." only kept the citation on the line; without it, it goes.
+        if (!out.isEmpty() && out.charAt(out.length() - 1) == '\u00A0') {
+          out.setLength(out.length() - 1);
+        }
         skipOptionalArgument();
         argument(); // for \href and \textcolor the text is the next group, read as usual
       } else if (name.equals("url")) {

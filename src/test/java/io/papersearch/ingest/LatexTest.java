@@ -68,8 +68,8 @@ class LatexTest {
       \\textsc{Bert}\\textsuperscript{2}           | Bert2
       \\LaTeX{} and \\TeX\\ papers                 | LaTeX and TeX papers
       wait\\ldots{} done                           | wait… done
-      as shown~\\cite[p.~3]{smith2020}             | as shown\u00A0
-      see Fig.~\\ref{fig:1}                        | see Fig.\u00A0
+      as shown~\\cite[p.~3]{smith2020}.            | as shown.
+      see Fig.~\\ref{fig:1}                        | see Fig.
       \\href{https://x.org}{the site}              | the site
       \\url{https://x.org/a_b~c}                   | https://x.org/a_b~c
       \\textcolor{red}{warm}                       | warm
