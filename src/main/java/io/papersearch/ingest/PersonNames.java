@@ -19,7 +19,8 @@ final class PersonNames {
    * <ul>
    *   <li>{@code [Name]} → {@code Name} (already in reading order, or an institution);
    *   <li>{@code [Last, First]} → {@code First Last};
-   *   <li>{@code [Last, Jr, First]} (BibTeX's third form) → {@code First Last Jr};
+   *   <li>{@code [Last, Jr, First]} (BibTeX's third form, and RIS's {@code Last, First, Suffix} read
+   *       the other way) → {@code First Last Jr};
    *   <li>a name whose parts are all Han characters ({@code 张, 三}, as Zotero exports Chinese and
    *       Japanese names) → {@code 张三}: family name first and no space, as it is written.
    * </ul>
@@ -42,6 +43,19 @@ final class PersonNames {
       return last + first;
     }
     return first + " " + last + (suffix == null ? "" : " " + suffix);
+  }
+
+  /**
+   * A RIS author ({@code AU  - Schröder, Anna}, {@code AU  - Schröder, Anna, Jr.}, {@code AU  - X.
+   * Zhang}) in reading order; see {@link #fromParts(List)}. RIS puts the suffix last: {@code Last,
+   * First, Suffix}.
+   */
+  static String fromRis(String name) {
+    List<String> parts = List.of(name.split(",", -1));
+    if (parts.size() == 3) {
+      parts = List.of(parts.get(0), parts.get(2), parts.get(1));
+    }
+    return fromParts(parts);
   }
 
   private static boolean isHan(String text) {

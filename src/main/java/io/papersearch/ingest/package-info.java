@@ -3,7 +3,7 @@
  * {@link io.papersearch.ingest.Paper} values.
  *
  * <p>Formats: markdown tables, JSON Lines (including BEIR corpora), CSV, TSV, and the exports of
- * reference managers in BibTeX (LaTeX decoded to Unicode). {@link
+ * reference managers, BibTeX (LaTeX decoded to Unicode) and RIS. {@link
  * io.papersearch.ingest.PaperReaders#forFile(java.nio.file.Path)} picks a {@link
  * io.papersearch.ingest.PaperReader} by file extension; every reader streams its file record by
  * record into a {@link io.papersearch.ingest.PaperSink}, so files of any size are read in constant
