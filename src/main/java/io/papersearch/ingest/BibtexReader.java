@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * (IEEE Xplore, ACM DL, Springer, Elsevier, ACL Anthology), or written by hand.
  *
  * <p>Reading is two steps. The reader cuts the file into blocks: a block starts at a line whose
- * first non-blank character is {@code @} followed by a type and {@code {} or {@code (}, and ends
+ * first non-blank character is {@code @} followed by a type and <code>&#123;</code> or {@code (}, and ends
  * where that delimiter is closed again (brace counting as BibTeX does it). {@link BibtexParser}
  * then parses each block on its own. So a broken entry costs only itself: an unclosed brace is
  * noticed at the next entry's {@code @} line or at the end of the file, and reading goes on from
@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  *
  * <p>A rejection names the line where the entry starts and what is wrong (unbalanced braces, a
  * missing {@code =} or comma with the line it is on, an undefined macro in a field that is used,
- * invalid UTF-8, a {@code }} too many that closed the entry early), then the rules of {@link
+ * invalid UTF-8, a <code>&#125;</code> too many that closed the entry early), then the rules of {@link
  * RecordMapper} apply. A macro undefined in a field that is not used is ignored, as BibTeX only
  * warns about it.
  *
