@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code papersearch index [--index DIR] FILE...}: import paper files into the index. */
-@Command(name = "index", description = "Index paper files (.md table, .jsonl, .csv, .tsv); re-indexing is an upsert by id.")
+@Command(name = "index", description = "Index paper files (.md table, .jsonl, .csv, .tsv, .bib, .ris); re-indexing is an upsert by id.")
 final class IndexCommand implements Callable<Integer> {
 
   /** Rejections listed in full; more are counted. */

@@ -57,6 +57,29 @@ public final class PaperIds {
   }
 
   /**
+   * The id a reference manager's record key gives (a BibTeX citation key, a RIS {@code ID}), or
+   * null when the key should not be used and the id is derived from the title instead.
+   *
+   * <p>A key is used when it is a valid id that contains an ASCII letter. Keys without one name no
+   * paper: Zotero builds its keys from ASCII letters of the author and title, so every Chinese paper
+   * gets {@code __2023} (then {@code __2023-1}, ...) in every export, and EndNote's RIS {@code ID}s
+   * are record numbers ({@code 12}) local to one library. As ids these would make papers from two
+   * exports replace each other on re-import; the title-derived id cannot.
+   */
+  static String fromCitationKey(String key) {
+    if (!isValid(key)) {
+      return null;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  /**
    * Derives an id from a normalised title.
    *
    * <p>A title written in Latin letters gives a readable slug: lowercase, accents dropped, runs of

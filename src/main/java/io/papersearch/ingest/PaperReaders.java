@@ -14,13 +14,15 @@ public final class PaperReaders {
   private static final PaperReader JSONL = new JsonlReader();
   private static final PaperReader CSV = new DelimitedReader(',');
   private static final PaperReader TSV = new DelimitedReader('\t');
+  private static final PaperReader BIBTEX = new BibtexReader();
+  private static final PaperReader RIS = new RisReader();
 
   private PaperReaders() {}
 
   /**
    * Picks a reader by the file's extension, ignoring case: {@code .md}/{@code .markdown} →
    * markdown table, {@code .jsonl}/{@code .ndjson} → JSON Lines, {@code .csv} → CSV, {@code .tsv}
-   * → TSV.
+   * → TSV, {@code .bib} → BibTeX, {@code .ris} → RIS.
    *
    * @throws IllegalArgumentException naming the file when the extension is none of these
    */
@@ -34,9 +36,11 @@ public final class PaperReaders {
       case "jsonl", "ndjson" -> JSONL;
       case "csv" -> CSV;
       case "tsv" -> TSV;
+      case "bib" -> BIBTEX;
+      case "ris" -> RIS;
       default -> throw new IllegalArgumentException(
           "cannot tell the format of '" + file + "' from its extension;"
-              + " expected .md, .markdown, .jsonl, .ndjson, .csv or .tsv");
+              + " expected .md, .markdown, .jsonl, .ndjson, .csv, .tsv, .bib or .ris");
     };
   }
 
@@ -58,5 +62,15 @@ public final class PaperReaders {
   /** Tab-separated values with a header row and RFC 4180 quoting. */
   public static PaperReader tsv() {
     return TSV;
+  }
+
+  /** BibTeX entries, LaTeX decoded; see {@link BibtexReader}. */
+  public static PaperReader bibtex() {
+    return BIBTEX;
+  }
+
+  /** RIS records, {@code TY} to {@code ER}; see {@link RisReader}. */
+  public static PaperReader ris() {
+    return RIS;
   }
 }

@@ -2,7 +2,8 @@
  * First stage of the pipeline: reads paper records from source files and turns them into clean
  * {@link io.papersearch.ingest.Paper} values.
  *
- * <p>Formats: markdown tables, JSON Lines (including BEIR corpora), CSV and TSV. {@link
+ * <p>Formats: markdown tables, JSON Lines (including BEIR corpora), CSV, TSV, and the exports of
+ * reference managers, BibTeX (LaTeX decoded to Unicode) and RIS. {@link
  * io.papersearch.ingest.PaperReaders#forFile(java.nio.file.Path)} picks a {@link
  * io.papersearch.ingest.PaperReader} by file extension; every reader streams its file record by
  * record into a {@link io.papersearch.ingest.PaperSink}, so files of any size are read in constant

@@ -18,6 +18,9 @@ class PaperReadersTest {
     assertThat(PaperReaders.forFile(Path.of("a.NDJSON"))).isSameAs(PaperReaders.jsonl());
     assertThat(PaperReaders.forFile(Path.of("a.csv"))).isSameAs(PaperReaders.csv());
     assertThat(PaperReaders.forFile(Path.of("a.tsv"))).isSameAs(PaperReaders.tsv());
+    assertThat(PaperReaders.forFile(Path.of("refs.bib"))).isSameAs(PaperReaders.bibtex());
+    assertThat(PaperReaders.forFile(Path.of("refs.BIB"))).isSameAs(PaperReaders.bibtex());
+    assertThat(PaperReaders.forFile(Path.of("refs.ris"))).isSameAs(PaperReaders.ris());
   }
 
   @Test
@@ -25,7 +28,7 @@ class PaperReadersTest {
     assertThatThrownBy(() -> PaperReaders.forFile(Path.of("notes.txt")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("cannot tell the format of 'notes.txt' from its extension;"
-            + " expected .md, .markdown, .jsonl, .ndjson, .csv or .tsv");
+            + " expected .md, .markdown, .jsonl, .ndjson, .csv, .tsv, .bib or .ris");
     assertThatThrownBy(() -> PaperReaders.forFile(Path.of("README")))
         .hasMessageStartingWith("cannot tell the format of 'README'");
   }
