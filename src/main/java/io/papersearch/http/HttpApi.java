@@ -249,9 +249,15 @@ public final class HttpApi {
 
   private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> PAPER_FIELDS = new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
-  /** Media types {@code POST /papers} reads as one JSON paper per line (none given: the same). */
-  private static final Set<String> NDJSON_TYPES =
-      Set.of("application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines", "text/plain");
+  /** Media types {@code POST /papers} reads, and as what (none given: NDJSON). */
+  private static final Map<String, WriteService.BulkFormat> BULK_TYPES = Map.of(
+      "application/x-ndjson", WriteService.BulkFormat.NDJSON,
+      "application/ndjson", WriteService.BulkFormat.NDJSON,
+      "application/jsonl", WriteService.BulkFormat.NDJSON,
+      "text/plain", WriteService.BulkFormat.NDJSON,
+      "application/x-bibtex", WriteService.BulkFormat.BIBTEX,
+      "text/x-bibtex", WriteService.BulkFormat.BIBTEX,
+      "application/x-research-info-systems", WriteService.BulkFormat.RIS);
 
   /** The body of {@code PUT /papers/{id}}: one paper as a JSON object. */
   private static Map<String, Object> paperBody(Context ctx) {
@@ -263,18 +269,21 @@ public final class HttpApi {
     return ResponseJson.MAPPER.convertValue(body, PAPER_FIELDS);
   }
 
-  /** {@code POST /papers}: NDJSON streamed into the index, answered with a per-line report. */
+  /** {@code POST /papers}: NDJSON, BibTeX or RIS streamed into the index, answered with a per-record report. */
   private static void bulk(Context ctx, WriteService writes, ServerConfig config) throws java.io.IOException {
     String type = ctx.contentType();
-    if (type != null && !NDJSON_TYPES.contains(type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))) {
+    WriteService.BulkFormat format =
+        type == null ? WriteService.BulkFormat.NDJSON : BULK_TYPES.get(type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT));
+    if (format == null) {
       throw new PapersearchException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-          "POST /papers takes NDJSON (application/x-ndjson): one paper a line, got '" + Params.abbreviate(type) + "'");
+          "POST /papers takes NDJSON (application/x-ndjson), BibTeX (application/x-bibtex) or RIS "
+              + "(application/x-research-info-systems), got '" + Params.abbreviate(type) + "'");
     }
     if (ctx.contentLength() > config.maxBulkBytes()) {
       throw new PapersearchException(ErrorCode.PAYLOAD_TOO_LARGE,
           "bulk body must be at most " + config.maxBulkBytes() + " bytes, got " + ctx.contentLength());
     }
-    ctx.json(ResponseJson.bulk(writes.bulk(ctx.bodyInputStream(), config.maxBulkBytes())));
+    ctx.json(ResponseJson.bulk(writes.bulk(ctx.bodyInputStream(), format, config.maxBulkBytes())));
   }
 
   private static void health(Context ctx, SearchService search) {

@@ -49,8 +49,19 @@ public final class WriteService {
   /** What a bulk import did, with every rejected line. */
   public record BulkResult(int added, int updated, int unchanged, List<Rejection> rejected, long tookMs) {}
 
-  /** The name bulk rejections carry (NDJSON: one paper a line). */
-  static final Path BULK_SOURCE = Path.of("request.ndjson");
+  /** Formats a bulk body may come in; each is read by the reader of its file type. */
+  public enum BulkFormat {
+    NDJSON("request.ndjson"),
+    BIBTEX("request.bib"),
+    RIS("request.ris");
+
+    /** The name rejections carry; its extension picks the reader. */
+    final Path source;
+
+    BulkFormat(String source) {
+      this.source = Path.of(source);
+    }
+  }
 
   private final PaperIndex index;
   private final Indexer indexer;
@@ -124,18 +135,18 @@ public final class WriteService {
   }
 
   /**
-   * Imports NDJSON papers as they stream in; a bad line is reported with its number and skipped,
-   * never stopping the import. Everything reported as added or updated is committed on return.
+   * Imports papers (NDJSON, BibTeX or RIS) as they stream in; a bad record is reported with its
+   * line number and skipped, never stopping the import. Everything reported as added or updated is committed on return.
    *
    * @param maxBytes the body may not be longer; reading stops there with {@code payload_too_large}
    *     (papers read before that point stay indexed and committed, as the message says)
    */
-  public BulkResult bulk(InputStream ndjson, long maxBytes) {
+  public BulkResult bulk(InputStream body, BulkFormat format, long maxBytes) {
     long start = System.nanoTime();
     slots.acquireUninterruptibly(writers);
     try {
       Importer importer = new Importer(index, indexer, writers);
-      Importer.Summary s = importer.importStream(new Limited(ndjson, maxBytes), BULK_SOURCE, soFar -> {});
+      Importer.Summary s = importer.importStream(new Limited(body, maxBytes), format.source, soFar -> {});
       return new BulkResult(s.added(), s.updated(), s.unchanged(), s.rejections(), (System.nanoTime() - start) / 1_000_000);
     } catch (TooLarge e) {
       throw new PapersearchException(ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage(), e);

@@ -4,6 +4,7 @@ import static io.papersearch.http.HttpApiTest.assertError;
 import static io.papersearch.http.HttpApiTest.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
@@ -192,10 +193,46 @@ class WriteRoutesTest {
   }
 
   @Test
+  void bulk_takes_bibtex_and_ris_exports_with_per_entry_errors() {
+    String bib = """
+        @article{muller_gans_2023,
+          title = {{GAN}s for {MRI} denoising},
+          author = {M{\\"u}ller, Hans and Garc{\\'\\i}a, Ana},
+          year = {2023},
+          journal = {Medical Image Analysis},
+        }
+
+        @article{broken_2022,
+          title = {Unbalanced {braces,
+          year = {2022}
+
+        @inproceedings{chen_seg_2021,
+          title = {Semi-supervised segmentation},
+          year = {2021},
+        }
+        """;
+    String ris = "TY  - JOUR\r\nTI  - Registration of zebrafish scans\r\nAU  - Lovelace, Ada\r\nPY  - 2020/05/01/\r\nER  - \r\n";
+    JavalinTest.test(app, (server, client) -> {
+      HttpApiTest.Reply r = reply(send(client, "POST", "/papers", BodyPublishers.ofString(bib), KEY, "application/x-bibtex"));
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.body().get("added").asInt()).isEqualTo(2);
+      assertThat(r.body().get("rejected").asInt()).isEqualTo(1);
+      assertThat(r.body().get("errors").get(0).get("line").asInt()).isEqualTo(8);
+      JsonNode paper = reply(client.get("/papers/muller_gans_2023")).body();
+      assertThat(paper.get("title").asText()).isEqualTo("GANs for MRI denoising");
+      assertThat(paper.get("authors").toString()).isEqualTo("[\"Hans Müller\",\"Ana García\"]");
+      HttpApiTest.Reply risReply = reply(send(client, "POST", "/papers", BodyPublishers.ofString(ris), KEY, "application/x-research-info-systems"));
+      assertThat(risReply.body().get("added").asInt()).isEqualTo(1);
+      assertThat(reply(client.get("/search?q=zebrafish&mode=keyword&fields=title")).body().get("hits").get(0).get("title").asText())
+          .isEqualTo("Registration of zebrafish scans");
+    });
+  }
+
+  @Test
   void bulk_refuses_other_media_types() {
     JavalinTest.test(app, (server, client) -> {
       assertError(reply(send(client, "POST", "/papers", BodyPublishers.ofString(PAPER), KEY, "text/csv")), 415, "unsupported_media_type",
-          "POST /papers takes NDJSON (application/x-ndjson)");
+          "POST /papers takes NDJSON (application/x-ndjson), BibTeX (application/x-bibtex) or RIS");
     });
   }
 
