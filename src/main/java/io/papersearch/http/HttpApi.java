@@ -78,6 +78,7 @@ public final class HttpApi {
           c.routes.get("/health", ctx -> health(ctx, search));
           c.routes.get("/search", ctx -> ctx.json(ResponseJson.response(search.search(Params.fromQuery(ctx.queryParamMap(), Params.SEARCH).toSearch()))));
           c.routes.post("/search", ctx -> ctx.json(ResponseJson.response(search.search(Params.fromJson(jsonBody(ctx), Params.SEARCH).toSearch()))));
+          c.routes.get("/context", new ContextRoute(new io.papersearch.search.ContextBuilder(search))::handle);
           c.routes.get("/papers/{id}", ctx -> {
             noParams(ctx);
             ctx.json(ResponseJson.paper(search.get(ctx.pathParam("id")).paper()));

@@ -1,6 +1,7 @@
 package io.papersearch.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.papersearch.search.ContextRequest;
 import io.papersearch.search.ErrorCode;
 import io.papersearch.search.PapersearchException;
 import io.papersearch.search.SearchMode;
@@ -25,6 +26,7 @@ final class Params {
 
   static final Set<String> SEARCH = Set.of("q", "limit", "offset", "mode", "lang", "yearFrom", "yearTo", "explain");
   static final Set<String> SIMILAR = Set.of("limit", "offset", "yearFrom", "yearTo", "explain");
+  static final Set<String> CONTEXT = Set.of("q", "limit", "maxChars", "mode", "lang", "yearFrom", "yearTo");
 
   /** From a query string; a repeated parameter is refused rather than silently picking one. */
   static Params fromQuery(Map<String, List<String>> query, Set<String> allowed) {
@@ -79,6 +81,7 @@ final class Params {
       case "lang" -> ErrorCode.INVALID_SEARCH_LANG;
       case "yearFrom", "yearTo" -> ErrorCode.INVALID_SEARCH_YEAR;
       case "explain" -> ErrorCode.INVALID_SEARCH_EXPLAIN;
+      case "maxChars" -> ErrorCode.INVALID_CONTEXT_MAX_CHARS;
       default -> ErrorCode.INVALID_REQUEST_BODY;
     };
   }
@@ -98,6 +101,20 @@ final class Params {
   SimilarRequest toSimilar(String id) {
     return new SimilarRequest(
         id, integer("limit", SearchRequest.DEFAULT_LIMIT), integer("offset", 0), year("yearFrom"), year("yearTo"), bool("explain"));
+  }
+
+  /** A context block always cites the best papers: no offset, no explain. */
+  ContextRequest toContext() {
+    SearchRequest search = new SearchRequest(
+        values.get("q"),
+        SearchMode.parse(values.get("mode")),
+        SearchRequest.parseLang(values.get("lang")),
+        integer("limit", ContextRequest.DEFAULT_LIMIT),
+        0,
+        year("yearFrom"),
+        year("yearTo"),
+        false);
+    return new ContextRequest(search, integer("maxChars", ContextRequest.DEFAULT_MAX_CHARS));
   }
 
   private int integer(String name, int fallback) {
