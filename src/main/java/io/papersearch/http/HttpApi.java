@@ -74,6 +74,7 @@ public final class HttpApi {
           // get the same JSON error shape instead of Jetty's HTML page.
           c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
           c.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+          c.jetty.modifyServletContextHandler(handler -> McpMount.mount(handler, search, config));
 
           c.routes.get("/health", ctx -> health(ctx, search));
           c.routes.get("/search", ctx -> ctx.json(ResponseJson.response(search.search(Params.fromQuery(ctx.queryParamMap(), Params.SEARCH).toSearch()))));
