@@ -6,7 +6,6 @@ import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -49,7 +48,8 @@ public final class McpServers {
   /**
    * The streamable-HTTP transport as a servlet, and the server on it. The servlet must be mounted at
    * {@code endpoint} with async support (responses stream as server-sent events); stopping the web
-   * server destroys the servlet, which closes every MCP session.
+   * server destroys the servlet, which closes every MCP session. HTTP policy (which origins may call
+   * it) is the host's: the servlet serves whoever reaches it.
    *
    * @param maxRequestBytes the largest JSON-RPC message accepted
    */
@@ -58,11 +58,6 @@ public final class McpServers {
         .jsonMapper(jsonMapper())
         .mcpEndpoint(endpoint)
         .maxRequestSize(maxRequestBytes)
-        // DNS rebinding: a web page may not drive a local server from the browser. Requests without
-        // an Origin header (chat apps, scripts) are not browsers and pass.
-        .securityValidator(DefaultServerTransportSecurityValidator.builder()
-            .allowedOrigins(List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"))
-            .build())
         .build();
     McpSyncServer server = configure(McpServer.sync(transport), search)
         // A servlet request already has its own thread: run the tool on it rather than hopping to

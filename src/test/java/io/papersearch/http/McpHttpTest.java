@@ -210,6 +210,18 @@ class McpHttpTest {
   }
 
   @Test
+  void only_local_origins_count_as_local() {
+    assertThat(LocalOriginFilter.isLocal("http://localhost:3000")).isTrue();
+    assertThat(LocalOriginFilter.isLocal("https://127.0.0.1")).isTrue();
+    assertThat(LocalOriginFilter.isLocal("http://[::1]:6274")).isTrue();
+    assertThat(LocalOriginFilter.isLocal("http://LOCALHOST:1")).isTrue();
+    assertThat(LocalOriginFilter.isLocal("null")).isFalse();
+    assertThat(LocalOriginFilter.isLocal("http://localhost.evil.example")).isFalse();
+    assertThat(LocalOriginFilter.isLocal("file://localhost")).isFalse();
+    assertThat(LocalOriginFilter.isLocal("http://127.0.0.1.nip.io")).isFalse();
+  }
+
+  @Test
   void an_unknown_tool_is_a_protocol_error() {
     assertThatThrownBy(() -> call("delete_everything", Map.of())).isInstanceOf(McpError.class).hasMessageContaining("Unknown tool");
   }
@@ -226,8 +238,13 @@ class McpHttpTest {
         .header("Content-Type", "application/json")
         .header("Accept", "application/json, text/event-stream")
         .POST(HttpRequest.BodyPublishers.ofString(initialize));
-    assertThat(http.send(post.copy().header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
-        .isEqualTo(403);
+    HttpResponse<String> evil = http.send(post.copy().header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(evil.statusCode()).isEqualTo(403);
+    assertThat(evil.body()).isEqualTo("{\"code\":\"origin_not_allowed\",\"message\":\"Origin 'http://evil.example' may not use /mcp; "
+        + "browser pages may reach it only from localhost, 127.0.0.1 or [::1]\"}");
+    // DNS rebinding: the page's own name, resolved to 127.0.0.1, is still not a local origin.
+    assertThat(http.send(post.copy().header("Origin", "http://rebind.example:" + server.port()).build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode()).isEqualTo(403);
     HttpResponse<String> local = http.send(post.copy().header("Origin", "http://localhost:3000").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(local.statusCode()).isEqualTo(200);
     assertThat(local.body()).contains("\"name\":\"papersearch\"");
