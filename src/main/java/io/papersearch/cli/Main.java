@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code papersearch index | serve | search}. */
+/** Entry point: {@code papersearch index | serve | search | mcp | eval | bench}. */
 @Command(
     name = "papersearch",
     mixinStandardHelpOptions = true,
     version = "papersearch 0.1.0",
     description = "Hybrid keyword + semantic search over English and Chinese paper abstracts.",
-    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class, BenchCommand.class})
+    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, McpCommand.class, EvalCommand.class, BenchCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

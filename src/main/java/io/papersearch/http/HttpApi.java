@@ -124,6 +124,7 @@ public final class HttpApi {
           // get the same JSON error shape instead of Jetty's HTML page.
           c.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
           c.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+          c.jetty.modifyServletContextHandler(handler -> McpMount.mount(handler, search, config));
           if (!config.corsOrigins().isEmpty()) {
             c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
               for (String origin : config.corsOrigins()) {
@@ -179,6 +180,7 @@ public final class HttpApi {
         query(HandlerType.GET, "/health", Access.OPEN, Set.of(), (ctx, p) -> health(ctx, search)),
         query(HandlerType.GET, "/search", Access.READ, Params.SEARCH, (ctx, p) -> ctx.json(ResponseJson.response(search.search(p.toSearch())))),
         body(HandlerType.POST, "/search", Access.READ, Params.SEARCH, (ctx, p) -> ctx.json(ResponseJson.response(search.search(p.toSearch())))),
+        query(HandlerType.GET, "/context", Access.READ, Params.CONTEXT, new ContextRoute(new io.papersearch.search.ContextBuilder(search))::handle),
         query(HandlerType.GET, "/papers/{id}", Access.READ, Set.of(), (ctx, p) -> ctx.json(ResponseJson.paper(search.get(ctx.pathParam("id")).paper()))),
         query(HandlerType.GET, "/papers/{id}/similar", Access.READ, Params.SIMILAR,
             (ctx, p) -> ctx.json(ResponseJson.response(search.similar(p.toSimilar(ctx.pathParam("id")))))),

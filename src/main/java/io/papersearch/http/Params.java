@@ -1,6 +1,7 @@
 package io.papersearch.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.papersearch.search.ContextRequest;
 import io.papersearch.search.ErrorCode;
 import io.papersearch.search.FacetField;
 import io.papersearch.search.Filters;
@@ -34,6 +35,7 @@ final class Params {
 
   /** Parameters that take a list: a comma-separated string, or in JSON also an array of strings. */
   private static final Set<String> LISTS = Set.of("facets", "fields");
+  static final Set<String> CONTEXT = Set.of("q", "limit", "maxChars", "mode", "lang", "yearFrom", "yearTo");
 
   /** From a query string; a repeated parameter is refused rather than silently picking one. */
   static Params fromQuery(Map<String, List<String>> query, Set<String> allowed) {
@@ -115,6 +117,7 @@ final class Params {
       case "facets" -> ErrorCode.INVALID_SEARCH_FACETS;
       case "fields" -> ErrorCode.INVALID_SEARCH_FIELDS;
       case "highlight" -> ErrorCode.INVALID_SEARCH_HIGHLIGHT;
+      case "maxChars" -> ErrorCode.INVALID_CONTEXT_MAX_CHARS;
       default -> ErrorCode.INVALID_REQUEST_BODY;
     };
   }
@@ -142,6 +145,20 @@ final class Params {
   private Filters filters() {
     return new Filters(
         year("yearFrom"), year("yearTo"), values.get("venue"), values.get("author"), values.get("authorPrefix"), values.get("keyword"));
+  }
+
+  /** A context block always cites the best papers: no offset, no explain. */
+  ContextRequest toContext() {
+    SearchRequest search = new SearchRequest(
+        values.get("q"),
+        SearchMode.parse(values.get("mode")),
+        SearchRequest.parseLang(values.get("lang")),
+        integer("limit", ContextRequest.DEFAULT_LIMIT),
+        0,
+        year("yearFrom"),
+        year("yearTo"),
+        false);
+    return new ContextRequest(search, integer("maxChars", ContextRequest.DEFAULT_MAX_CHARS));
   }
 
   private int integer(String name, int fallback) {

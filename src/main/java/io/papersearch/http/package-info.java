@@ -9,5 +9,8 @@
  * by a test) and an offline docs page; {@link io.papersearch.http.Metrics} is {@code /metrics}
  * (Micrometer, Prometheus text); {@link io.papersearch.http.ApiKeyCheck} guards read routes when
  * the config asks for it.
+ *
+ * <p>MCP: mounts the streamable-HTTP transport of {@link io.papersearch.mcp} at {@code /mcp} on the
+ * same server ({@code McpMount}).
  */
 package io.papersearch.http;

@@ -86,6 +86,36 @@ public final class ResponseJson {
     return m;
   }
 
+  /**
+   * A context block: the text, then each citation's number, id, title, authors, year, venue and the
+   * link its header shows, so a client can map {@code [n]} back to a paper without parsing the text.
+   */
+  public static Map<String, Object> context(ContextBlock b) {
+    List<Map<String, Object>> citations = new ArrayList<>(b.citations().size());
+    for (ContextBlock.Citation c : b.citations()) {
+      Paper p = c.paper();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("n", c.n());
+      m.put("id", p.id());
+      m.put("title", p.title());
+      m.put("authors", p.authors());
+      m.put("year", p.year());
+      m.put("venue", p.venue());
+      m.put("url", c.link());
+      citations.add(m);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("context", b.text());
+    m.put("citations", citations);
+    m.put("totalChars", b.totalChars());
+    m.put("maxChars", b.maxChars());
+    m.put("omitted", b.omitted());
+    m.put("mode", b.mode());
+    m.put("lang", b.lang());
+    m.put("tookMs", b.tookMs());
+    return m;
+  }
+
   /** The answer to a single write: the paper id and what happened (added, updated, unchanged, deleted). */
   public static Map<String, Object> written(String id, String result) {
     Map<String, Object> m = new LinkedHashMap<>();
