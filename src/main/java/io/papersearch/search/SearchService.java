@@ -27,19 +27,14 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -57,9 +52,6 @@ import org.apache.lucene.util.FixedBitSet;
  * <p>Thread-safe: each call works on a point-in-time searcher.
  */
 public final class SearchService {
-
-  private static final Sort SCORE_THEN_ID =
-      new Sort(SortField.FIELD_SCORE, new SortedSetSortField(PaperFields.ID, false));
 
   private final PaperIndex index;
   private final Embedders embedders;
@@ -257,15 +249,16 @@ public final class SearchService {
     if (filter != null) {
       query = new BooleanQuery.Builder().add(terms, BooleanClause.Occur.MUST).add(filter, BooleanClause.Occur.FILTER).build();
     }
-    TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(SCORE_THEN_ID, depth, TOTAL_HITS_EXACT_UP_TO));
+    // Top-by-score collection lets Lucene skip non-competitive blocks (block-max WAND); sorting by
+    // (score, id) instead measured 30% slower at a million papers (README, Performance). Ties are
+    // then ordered by id; only a tie straddling the depth cut is settled by index order.
+    TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(depth, TOTAL_HITS_EXACT_UP_TO));
     List<RankFusion.Candidate> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
-      // Sorted by field, a hit's BM25 score is its first sort value (ScoreDoc.score stays NaN).
-      float score = (Float) ((FieldDoc) sd).fields[0];
-      out.add(new RankFusion.Candidate(PaperIndex.id(searcher, sd.doc), sd.doc, score));
+      out.add(new RankFusion.Candidate(PaperIndex.id(searcher, sd.doc), sd.doc, sd.score));
     }
     return new KeywordResult(
-        out, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
+        RankFusion.ordered(out), top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
         allMatches ? Facets.matches(searcher, query) : null);
   }
 
