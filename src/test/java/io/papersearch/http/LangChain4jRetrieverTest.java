@@ -75,7 +75,7 @@ class LangChain4jRetrieverTest {
       List<Content> contents = new PapersearchRetriever("http://127.0.0.1:" + server.port()).retrieve(Query.from("图像配准"));
       assertThat(contents).hasSize(3); // the papers with Chinese text
       assertThat(contents.get(0).textSegment().text())
-          .isEqualTo("[1] Deformable registration with transformers. Ada Lovelace, Alan Turing (2022). ICCV. https://example.org/p2\n"
+          .isEqualTo("[1] Deformable registration with transformers. Grace Hopper, Ada Lovelace (2022). ICCV. https://example.org/p2\n"
               + "一种用于脑部扫描配准的网络。");
       assertThat(contents.get(0).textSegment().metadata().getString("id")).isEqualTo("p2");
       assertThat(contents.get(2).textSegment().text()).startsWith("[3] ");

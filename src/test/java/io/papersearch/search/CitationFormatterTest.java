@@ -19,7 +19,7 @@ class CitationFormatterTest {
   void header_is_number_title_authors_year_venue_link() {
     Paper p = Fixtures.corpus().get(0);
     assertThat(CitationFormatter.header(1, p))
-        .isEqualTo("[1] Semi-supervised segmentation of organs. Ada Lovelace, Alan Turing (2021). ICCV. https://example.org/p1");
+        .isEqualTo("[1] Semi-supervised segmentation of organs. Ada Lovelace, Alan Turing (2021). MICCAI. https://example.org/p1");
     assertThat(CitationFormatter.header(12, p)).startsWith("[12] Semi-supervised");
     assertThatThrownBy(() -> CitationFormatter.header(0, p)).hasMessageContaining("got 0");
   }
