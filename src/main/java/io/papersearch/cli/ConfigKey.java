@@ -29,7 +29,8 @@ enum ConfigKey {
   API_KEY("apiKey"),
   READS_REQUIRE_KEY("readsRequireKey", switchFlag("--reads-require-key", "true")),
   CORS_ORIGINS("corsOrigins", flag("--cors-origins")),
-  MAX_BULK_BYTES("maxBulkBytes", flag("--max-bulk-bytes"));
+  MAX_BULK_BYTES("maxBulkBytes", flag("--max-bulk-bytes")),
+  RATE_LIMIT("rateLimit", flag("--rate-limit"));
 
   /**
    * A command-line flag that sets the key.

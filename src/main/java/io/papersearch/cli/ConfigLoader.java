@@ -26,6 +26,12 @@ import java.util.regex.Pattern;
  */
 final class ConfigLoader {
 
+  /**
+   * Requests per second per client address for a served index: generous for a person or a chatbot,
+   * but one runaway client cannot take every core from the others (README, Configuration).
+   */
+  static final int DEFAULT_RATE_LIMIT = 50;
+
   /** Names the config file when {@code --config} does not. */
   static final String CONFIG_ENV = "PAPERSEARCH_CONFIG";
 
@@ -85,7 +91,8 @@ final class ConfigLoader {
     }
     List<String> cors = corsOrigins();
     long maxBulk = longInteger(ConfigKey.MAX_BULK_BYTES, ServerConfig.MIN_MAX_BODY_BYTES, Long.MAX_VALUE, ServerConfig.DEFAULT_MAX_BULK_BYTES);
-    ServerConfig server = new ServerConfig(host, port, maxBody, apiKey, readsRequireKey, cors, maxBulk);
+    int rateLimit = integer(ConfigKey.RATE_LIMIT, 0, 1_000_000, DEFAULT_RATE_LIMIT);
+    ServerConfig server = new ServerConfig(host, port, maxBody, apiKey, readsRequireKey, cors, maxBulk, rateLimit);
     return new ServeSettings(server, index, models, modelEn, modelZh, cache, threads, workers, storage, sample, origins);
   }
 

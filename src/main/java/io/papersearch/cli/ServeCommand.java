@@ -67,6 +67,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-bulk-bytes", paramLabel = "N", description = "Largest NDJSON body of POST /papers in bytes (default: 67108864).")
   String maxBulkBytes;
 
+  @Option(names = "--rate-limit", paramLabel = "N", description = "Requests per second per client address, bursts of 2x; 0: no limit (default: 50).")
+  String rateLimit;
+
   @Override
   public Integer call() throws Exception {
     ServeSettings settings = ConfigLoader.load(givenFlags(spec.commandLine().getParseResult()), config, System.getenv());

@@ -148,11 +148,23 @@ public final class HttpApi {
             metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1e6));
           });
 
+          RateLimiter limiter = config.rateLimit() > 0 ? new RateLimiter(config.rateLimit()) : null;
           for (Route r : routes) {
-            c.routes.addEndpoint(new Endpoint(r.method(), r.path(), guard(r, keys, writes, config)));
+            io.javalin.http.Handler guarded = guard(r, keys, writes, config);
+            // Probes and scrapers (open routes) are never limited: a busy client must not make the
+            // server look dead to its health check.
+            c.routes.addEndpoint(new Endpoint(r.method(), r.path(), limiter == null || r.access() == Access.OPEN ? guarded : ctx -> {
+              limiter.acquire(ctx.ip());
+              guarded.handle(ctx);
+            }));
           }
 
-          c.routes.exception(PapersearchException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage()));
+          c.routes.exception(PapersearchException.class, (e, ctx) -> {
+            if (e instanceof RateLimiter.RateLimited limited) {
+              ctx.header("Retry-After", Integer.toString(limited.retryAfterSeconds));
+            }
+            error(ctx, e.code(), e.getMessage());
+          });
           c.routes.exception(HttpResponseException.class, (e, ctx) -> {
             // Javalin's own refusals (no route, wrong method, body too large) in our vocabulary.
             ErrorCode code = ErrorCode.forHttpStatus(e.getStatus());

@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param corsOrigins origins browsers may call the API from ({@code https://lab.example.org}, or
  *     {@code *} for any); empty: no CORS headers, so browsers allow same-origin calls only
  * @param maxBulkBytes largest NDJSON body of {@code POST /papers}, streamed and counted as it is read
+ * @param rateLimit requests per second each client address may make on average (bursts of twice
+ *     that); 0 for no limit
  */
 public record ServerConfig(
     String host, int port, long maxBodyBytes, String apiKey, boolean readsRequireKey, List<String> corsOrigins,
-    long maxBulkBytes) {
+    long maxBulkBytes,
+    int rateLimit) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7070;
   public static final long DEFAULT_MAX_BODY_BYTES = 1 << 20;
@@ -54,6 +57,9 @@ public record ServerConfig(
     if (maxBulkBytes < MIN_MAX_BODY_BYTES) {
       throw new IllegalArgumentException("maxBulkBytes must be >= " + MIN_MAX_BODY_BYTES + ", got " + maxBulkBytes);
     }
+    if (rateLimit < 0) {
+      throw new IllegalArgumentException("rateLimit must be >= 0 (0: no limit), got " + rateLimit);
+    }
     corsOrigins = List.copyOf(Objects.requireNonNull(corsOrigins, "corsOrigins"));
     for (String origin : corsOrigins) {
       String problem = originProblem(origin);
@@ -65,7 +71,7 @@ public record ServerConfig(
 
   /** Host, port and body limit; no API key, no CORS. */
   public ServerConfig(String host, int port, long maxBodyBytes) {
-    this(host, port, maxBodyBytes, null, false, List.of(), DEFAULT_MAX_BULK_BYTES);
+    this(host, port, maxBodyBytes, null, false, List.of(), DEFAULT_MAX_BULK_BYTES, 0);
   }
 
   public static ServerConfig defaults() {
@@ -73,19 +79,23 @@ public record ServerConfig(
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, maxBodyBytes, apiKey, readsRequireKey, corsOrigins, maxBulkBytes);
+    return new ServerConfig(host, newPort, maxBodyBytes, apiKey, readsRequireKey, corsOrigins, maxBulkBytes, rateLimit);
   }
 
   public ServerConfig withApiKey(String newApiKey, boolean newReadsRequireKey) {
-    return new ServerConfig(host, port, maxBodyBytes, newApiKey, newReadsRequireKey, corsOrigins, maxBulkBytes);
+    return new ServerConfig(host, port, maxBodyBytes, newApiKey, newReadsRequireKey, corsOrigins, maxBulkBytes, rateLimit);
   }
 
   public ServerConfig withCorsOrigins(List<String> origins) {
-    return new ServerConfig(host, port, maxBodyBytes, apiKey, readsRequireKey, origins, maxBulkBytes);
+    return new ServerConfig(host, port, maxBodyBytes, apiKey, readsRequireKey, origins, maxBulkBytes, rateLimit);
   }
 
   public ServerConfig withMaxBulkBytes(long bytes) {
-    return new ServerConfig(host, port, maxBodyBytes, apiKey, readsRequireKey, corsOrigins, bytes);
+    return new ServerConfig(host, port, maxBodyBytes, apiKey, readsRequireKey, corsOrigins, bytes, rateLimit);
+  }
+
+  public ServerConfig withRateLimit(int perSecond) {
+    return new ServerConfig(host, port, maxBodyBytes, apiKey, readsRequireKey, corsOrigins, maxBulkBytes, perSecond);
   }
 
   /**
@@ -136,6 +146,6 @@ public record ServerConfig(
   public String toString() {
     return "ServerConfig[host=" + host + ", port=" + port + ", maxBodyBytes=" + maxBodyBytes
         + ", apiKey=" + (apiKey == null ? "none" : "(set)") + ", readsRequireKey=" + readsRequireKey
-        + ", corsOrigins=" + corsOrigins + ", maxBulkBytes=" + maxBulkBytes + "]";
+        + ", corsOrigins=" + corsOrigins + ", maxBulkBytes=" + maxBulkBytes + ", rateLimit=" + rateLimit + "]";
   }
 }
