@@ -212,5 +212,12 @@ class CliIT {
     assertThat(http.exit()).as(http.err()).isZero();
     assertThat(http.out()).contains("(1) hybrid search, every question new").contains("(2) mix:")
         .containsPattern("[0-9,]+ requests, 0 errors");
+
+    Run withWrites = runSub(2, "bench", "http", "--texts", file.toString(), "--index", scaleIndex.toString(), "--clients", "2",
+        "--seconds", "1", "--writes", "--bulk", "5");
+    assertThat(withWrites.exit()).as(withWrites.err()).isZero();
+    assertThat(withWrites.out()).contains("(3) mix with writes").contains("(4) searches (as (2)) while POST /papers imports 5 papers")
+        .contains("bulk import: HTTP 200").contains("the index holds 300 papers (300 before)")
+        .doesNotContain("error:").doesNotContainPattern("[1-9][0-9]* errors");
   }
 }
