@@ -207,7 +207,8 @@ public final class HttpApi {
         query(HandlerType.POST, "/papers", Access.WRITE, Set.of(), (ctx, p) -> bulk(ctx, writes, config)),
         query(HandlerType.GET, "/metrics", Access.OPEN, Set.of(), (ctx, p) -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape())),
         query(HandlerType.GET, "/openapi.json", Access.OPEN, Set.of(), (ctx, p) -> OpenApi.spec(ctx)),
-        query(HandlerType.GET, "/docs", Access.OPEN, Set.of(), (ctx, p) -> OpenApi.docs(ctx)));
+        query(HandlerType.GET, "/docs", Access.OPEN, Set.of(), (ctx, p) -> OpenApi.docs(ctx)),
+        query(HandlerType.GET, "/", Access.OPEN, WebPage.PARAMS, (ctx, p) -> WebPage.serve(ctx)));
   }
 
   /** {@code /papers/{id}} as a pattern matching {@code /papers/p2}: a parameter is one path segment. */
