@@ -318,10 +318,15 @@ public final class HttpApi {
     }
     try {
       return ResponseJson.MAPPER.readTree(body);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      // Jackson's limits (nesting over 1,000 levels, 1,000-digit numbers) come without a location;
+      // the message names the limit and the value, minus the name of the Java method behind it.
+      throw new PapersearchException(ErrorCode.INVALID_REQUEST_BODY,
+          "request body is refused: " + e.getOriginalMessage().replaceAll(",? from `[^`]*`", "").trim(), e);
     } catch (JsonProcessingException e) {
-      throw new PapersearchException(
-          ErrorCode.INVALID_REQUEST_BODY,
-          "request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      throw new PapersearchException(ErrorCode.INVALID_REQUEST_BODY, "request body is not valid JSON"
+          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
     }
   }
 

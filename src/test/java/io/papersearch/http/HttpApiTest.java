@@ -304,6 +304,20 @@ class HttpApiTest {
   }
 
   @Test
+  void json_nested_beyond_the_parser_limit_is_a_bad_body_not_a_crash() {
+    // Found by HttpFuzzTest: Jackson's depth limit throws without a location, which was an NPE and a 500.
+    JavalinTest.test(app, (server, client) -> {
+      String deep = "{\"q\":".repeat(10_000) + "\"x\"" + "}".repeat(10_000);
+      assertError(reply(post(client, "/search", deep, JSON_TYPE)), 400, "invalid_request_body",
+          "request body is refused: Document nesting depth (1001) exceeds the maximum allowed (1000)");
+      assertError(reply(post(client, "/search", "[".repeat(10_000) + "]".repeat(10_000), JSON_TYPE)), 400, "invalid_request_body",
+          "nesting depth");
+      assertError(reply(post(client, "/search", "{\"limit\": 1" + "0".repeat(2_000) + "}", JSON_TYPE)), 400, "invalid_request_body",
+          "Number value length (2001) exceeds the maximum allowed (1000)");
+    });
+  }
+
+  @Test
   void jetty_refusals_are_json_whatever_the_method() throws Exception {
     // Found by HttpFuzzTest: Jetty wrote its error pages only for GET, POST and HEAD, so these got
     // an empty body without a content type.
