@@ -274,8 +274,9 @@ public final class HttpApi {
   /** {@code POST /papers}: NDJSON, BibTeX or RIS streamed into the index, answered with a per-record report. */
   private static void bulk(Context ctx, WriteService writes, ServerConfig config) throws java.io.IOException {
     String type = ctx.contentType();
-    WriteService.BulkFormat format =
-        type == null ? WriteService.BulkFormat.NDJSON : BULK_TYPES.get(type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT));
+    // The media type is what comes before any parameters; indexOf, not split: ";" alone splits into nothing.
+    WriteService.BulkFormat format = type == null ? WriteService.BulkFormat.NDJSON
+        : BULK_TYPES.get((type.indexOf(';') < 0 ? type : type.substring(0, type.indexOf(';'))).trim().toLowerCase(java.util.Locale.ROOT));
     if (format == null) {
       throw new PapersearchException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "POST /papers takes NDJSON (application/x-ndjson), BibTeX (application/x-bibtex) or RIS "
