@@ -161,10 +161,15 @@ class ReaderFuzzTest {
       boolean firstOnly = r.nextBoolean();
       byte[] bytes = t.bytes();
       int mutations = 1 + r.nextInt(3);
+      boolean recoverable = true;
       for (int m = 0; m < mutations; m++) {
+        byte[] before = bytes;
         bytes = firstOnly
             ? Fuzz.mutateRange(bytes, t.from(), t.from() + (t.to() - t.from()) + (bytes.length - t.bytes().length), r, t.delimiters())
             : Fuzz.mutate(bytes, r, t.delimiters());
+        // Checked per step: a quote added by one mutation and another removed by the next keep
+        // the count but not the pairing.
+        recoverable &= canResync(t, before, bytes);
       }
       Outcome o = read(reader, source, bytes, replay);
       String what = replay + ": " + format + " file #" + i + (firstOnly ? " (first record damaged)" : "") + ":\n" + Fuzz.show(bytes, 1_500);
@@ -185,7 +190,7 @@ class ReaderFuzzTest {
         assertThat(rej.reason()).as("reason: %s", what).isNotBlank();
         assertThat(rej.file()).isEqualTo(source);
       }
-      if (firstOnly && o.failure == null && canResync(t, bytes)) {
+      if (firstOnly && o.failure == null && recoverable) {
         assertThat(o.sink.papers).extracting(Paper::id).as("the record after the damaged one is still read: %s\nrejections %s", what,
             o.sink.rejectionTexts()).contains(SENTINEL);
       }
@@ -196,14 +201,22 @@ class ReaderFuzzTest {
   }
 
   /** Whether the damage left the format a way back: no new or lost breaker bytes (quotes, line breaks, '@', ...). */
-  static boolean canResync(Template t, byte[] mutated) {
-    byte[] original = t.bytes();
+  static boolean canResync(Template t, byte[] original, byte[] mutated) {
+    // In line-based formats a record truncated to nothing is a blank line, which ends a markdown
+    // table (as in GFM): the rows after it are then outside any table by design.
+    if (t.resyncBreakers().indexOf('\n') >= 0 && blankLines(original) != blankLines(mutated)) {
+      return false;
+    }
     for (char c : t.resyncBreakers().toCharArray()) {
       if (count(original, (byte) c) != count(mutated, (byte) c)) {
         return false;
       }
     }
     return true;
+  }
+
+  static long blankLines(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8).lines().filter(String::isBlank).count();
   }
 
   static int count(byte[] b, byte x) {
