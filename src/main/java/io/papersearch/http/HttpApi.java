@@ -287,8 +287,9 @@ public final class HttpApi {
   /** {@code POST /papers}: NDJSON, BibTeX or RIS streamed into the index, answered with a per-record report. */
   private static void bulk(Context ctx, WriteService writes, ServerConfig config) throws java.io.IOException {
     String type = ctx.contentType();
-    WriteService.BulkFormat format =
-        type == null ? WriteService.BulkFormat.NDJSON : BULK_TYPES.get(type.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT));
+    // The media type is what comes before any parameters; indexOf, not split: ";" alone splits into nothing.
+    WriteService.BulkFormat format = type == null ? WriteService.BulkFormat.NDJSON
+        : BULK_TYPES.get((type.indexOf(';') < 0 ? type : type.substring(0, type.indexOf(';'))).trim().toLowerCase(java.util.Locale.ROOT));
     if (format == null) {
       throw new PapersearchException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           "POST /papers takes NDJSON (application/x-ndjson), BibTeX (application/x-bibtex) or RIS "
@@ -331,10 +332,15 @@ public final class HttpApi {
     }
     try {
       return ResponseJson.MAPPER.readTree(body);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      // Jackson's limits (nesting over 1,000 levels, 1,000-digit numbers) come without a location;
+      // the message names the limit and the value, minus the name of the Java method behind it.
+      throw new PapersearchException(ErrorCode.INVALID_REQUEST_BODY,
+          "request body is refused: " + e.getOriginalMessage().replaceAll(",? from `[^`]*`", "").trim(), e);
     } catch (JsonProcessingException e) {
-      throw new PapersearchException(
-          ErrorCode.INVALID_REQUEST_BODY,
-          "request body is not valid JSON (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      throw new PapersearchException(ErrorCode.INVALID_REQUEST_BODY, "request body is not valid JSON"
+          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
     }
   }
 

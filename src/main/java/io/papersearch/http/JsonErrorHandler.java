@@ -36,6 +36,16 @@ final class JsonErrorHandler extends ErrorHandler {
     return ResponseJson.write(m);
   }
 
+  /**
+   * Every method gets the JSON body. Jetty's default writes error pages only for GET, POST and HEAD,
+   * so {@code DELETE *}, {@code OPTIONS *} or a lower-case {@code get} got a bare status with an empty
+   * body and no content type, outside the error vocabulary.
+   */
+  @Override
+  public boolean errorPageForMethod(String method) {
+    return true;
+  }
+
   @Override
   protected void generateResponse(
       Request request, Response response, int code, String message, Throwable cause, Callback callback) {

@@ -35,6 +35,16 @@ final class MarkdownTableReader implements PaperReader {
     for (Utf8LineReader.Line line = lines.next(); line != null; line = lines.next()) {
       List<String> cells = line.text().strip().startsWith("|") ? splitRow(line.text()) : null;
       if (header != null) {
+        if (cells == null && line.text().indexOf('|') >= 0) {
+          // A row damaged before its first pipe (a stray NUL or letter) is still a row, as in GFM:
+          // taking it for the end of the table would drop every row after it without a word.
+          if (paperTable) {
+            String text = line.text().strip();
+            sink.reject(new Rejection(source, line.number(), "table row must start with '|', got '"
+                + (text.length() <= 40 ? text : text.substring(0, 40) + "...") + "'"));
+          }
+          continue;
+        }
         if (cells != null) {
           if (paperTable) {
             readRow(header, cells, line, source, sink);

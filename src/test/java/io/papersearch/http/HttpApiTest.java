@@ -304,6 +304,36 @@ class HttpApiTest {
   }
 
   @Test
+  void json_nested_beyond_the_parser_limit_is_a_bad_body_not_a_crash() {
+    // Found by HttpFuzzTest: Jackson's depth limit throws without a location, which was an NPE and a 500.
+    JavalinTest.test(app, (server, client) -> {
+      String deep = "{\"q\":".repeat(10_000) + "\"x\"" + "}".repeat(10_000);
+      assertError(reply(post(client, "/search", deep, JSON_TYPE)), 400, "invalid_request_body",
+          "request body is refused: Document nesting depth (1001) exceeds the maximum allowed (1000)");
+      assertError(reply(post(client, "/search", "[".repeat(10_000) + "]".repeat(10_000), JSON_TYPE)), 400, "invalid_request_body",
+          "nesting depth");
+      assertError(reply(post(client, "/search", "{\"limit\": 1" + "0".repeat(2_000) + "}", JSON_TYPE)), 400, "invalid_request_body",
+          "Number value length (2001) exceeds the maximum allowed (1000)");
+    });
+  }
+
+  @Test
+  void jetty_refusals_are_json_whatever_the_method() throws Exception {
+    // Found by HttpFuzzTest: Jetty wrote its error pages only for GET, POST and HEAD, so these got
+    // an empty body without a content type.
+    JavalinTest.test(app, (server, client) -> {
+      for (String line : new String[] {"DELETE * HTTP/1.1", "OPTIONS * HTTP/1.1", "get * HTTP/1.1", "PUT /papers/%C3%28 HTTP/1.1"}) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", server.port())) {
+          socket.getOutputStream().write((line + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          String raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          assertThat(raw).as(line).containsPattern("(?i)content-type: application/json")
+              .containsPattern("\\{\"code\":\"(bad_request|route_not_found)\",\"message\":\"[^\"]+\"}$");
+        }
+      }
+    });
+  }
+
+  @Test
   void a_query_of_1000_chinese_characters_fits_in_the_url() {
     JavalinTest.test(app, (server, client) -> {
       String q = java.net.URLEncoder.encode("分割".repeat(500), java.nio.charset.StandardCharsets.UTF_8);

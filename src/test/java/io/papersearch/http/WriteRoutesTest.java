@@ -237,6 +237,17 @@ class WriteRoutesTest {
   }
 
   @Test
+  void a_content_type_of_only_parameters_is_415_not_a_crash() {
+    // Found by HttpFuzzTest: "Content-Type: ;" split into no parts and was a 500.
+    JavalinTest.test(app, (server, client) -> {
+      for (String type : new String[] {";", ";;", "; charset=utf-8"}) {
+        assertError(reply(send(client, "POST", "/papers", BodyPublishers.ofString(PAPER), KEY, type)), 415, "unsupported_media_type",
+            "got '" + type + "'");
+      }
+    });
+  }
+
+  @Test
   void the_bulk_limit_has_a_floor() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerConfig.defaults().withMaxBulkBytes(10))
         .hasMessage("maxBulkBytes must be >= 1024, got 10");

@@ -111,4 +111,18 @@ class MarkdownTableReaderTest {
     assertThat(MarkdownTableReader.splitRow("  | a |  | c")).containsExactly("a", "", "c");
     assertThat(MarkdownTableReader.splitRow("|")).isEmpty();
   }
+
+  @Test
+  void a_row_damaged_before_its_first_pipe_is_rejected_and_the_rows_after_it_are_read() throws IOException {
+    // Found by ReaderFuzzTest: a NUL before the first pipe ended the table, and the rows after it
+    // were dropped without a rejection.
+    CollectingSink sink = CollectingSink.read(dir, "papers.md", """
+        | id | title |
+        | --- | --- |
+        \u0000| a-1 | First |
+        | b-2 | Second |
+        """);
+    assertThat(sink.papers).extracting(Paper::id).containsExactly("b-2");
+    assertThat(sink.rejectionTexts()).containsExactly("papers.md:3: table row must start with '|', got '\u0000| a-1 | First |'");
+  }
 }
