@@ -1,5 +1,9 @@
 package io.papersearch.cli;
 
+import io.papersearch.ingest.Paper;
+import io.papersearch.ingest.PaperReaders;
+import io.papersearch.ingest.PaperSink;
+import io.papersearch.ingest.Rejection;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +55,23 @@ final class BenchSupport {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The papers of a bench text file that pass {@code keep}, in file order; bad records are skipped. */
+  static List<Paper> readPapers(Path file, java.util.function.Predicate<Paper> keep) throws IOException {
+    List<Paper> out = new ArrayList<>();
+    PaperReaders.forFile(file).read(file, new PaperSink() {
+      @Override
+      public void accept(Paper paper, int line) {
+        if (keep.test(paper)) {
+          out.add(paper);
+        }
+      }
+
+      @Override
+      public void reject(Rejection rejection) {}
+    });
+    return out;
   }
 
   static double seconds(long startNanos) {

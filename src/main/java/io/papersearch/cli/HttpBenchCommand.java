@@ -5,9 +5,6 @@ import io.papersearch.http.RunningServer;
 import io.papersearch.http.ServerConfig;
 import io.papersearch.index.PaperIndex;
 import io.papersearch.ingest.Paper;
-import io.papersearch.ingest.PaperReaders;
-import io.papersearch.ingest.PaperSink;
-import io.papersearch.ingest.Rejection;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -20,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -289,18 +285,7 @@ final class HttpBenchCommand implements Callable<Integer> {
 
   /** The papers of {@link #texts} with a title (their titles are the questions), in a fixed shuffle. */
   private List<Paper> readPapers() throws IOException {
-    List<Paper> out = new ArrayList<>();
-    PaperReaders.forFile(texts).read(texts, new PaperSink() {
-      @Override
-      public void accept(Paper paper, int line) {
-        if (paper.title() != null) {
-          out.add(paper);
-        }
-      }
-
-      @Override
-      public void reject(Rejection rejection) {}
-    });
+    List<Paper> out = new ArrayList<>(BenchSupport.readPapers(texts, p -> p.title() != null));
     if (out.size() < 2) {
       throw new IllegalArgumentException(texts + " has " + out.size() + " titles; need at least 2");
     }

@@ -10,9 +10,6 @@ import io.papersearch.index.PaperIndex;
 import io.papersearch.index.VectorStorage;
 import io.papersearch.ingest.Lang;
 import io.papersearch.ingest.Paper;
-import io.papersearch.ingest.PaperReaders;
-import io.papersearch.ingest.PaperSink;
-import io.papersearch.ingest.Rejection;
 import io.papersearch.search.SearchMode;
 import io.papersearch.search.SearchRequest;
 import io.papersearch.search.SearchResponse;
@@ -90,7 +87,8 @@ final class ScaleBenchCommand implements Callable<Integer> {
     VectorStorage storage = opts.vectorStorage() != null ? opts.vectorStorage() : VectorStorage.FLOAT32;
     Path dir = opts.index != null ? opts.index : Path.of("bench-index", papers + "-" + storage.wire());
     PrintStream out = System.out;
-    List<Paper> source = readPapers();
+    List<Paper> source = BenchSupport.readPapers(texts,
+        p -> p.title() != null && p.abstractEn() != null && p.abstractEn().length() > 200);
     if (source.size() < seedVectors + queries) {
       throw new IllegalArgumentException(texts + " has " + source.size() + " papers with a title and abstract; need " + (seedVectors + queries));
     }
@@ -289,21 +287,5 @@ final class ScaleBenchCommand implements Callable<Integer> {
       }
       return ids;
     });
-  }
-
-  private List<Paper> readPapers() throws IOException {
-    List<Paper> out = new ArrayList<>();
-    PaperReaders.forFile(texts).read(texts, new PaperSink() {
-      @Override
-      public void accept(Paper paper, int line) {
-        if (paper.title() != null && paper.abstractEn() != null && paper.abstractEn().length() > 200) {
-          out.add(paper);
-        }
-      }
-
-      @Override
-      public void reject(Rejection rejection) {}
-    });
-    return out;
   }
 }

@@ -115,9 +115,9 @@ public final class WriteService {
     } finally {
       slots.release();
     }
-    if (outcome != Indexer.Outcome.UNCHANGED) {
-      commits.awaitDurable();
-    }
+    // Even an unchanged paper waits: an identical write racing in from another request may not be
+    // committed yet, and this answer must not acknowledge what a crash could still lose.
+    commits.awaitDurable();
     return new PutResult(id, outcome);
   }
 
