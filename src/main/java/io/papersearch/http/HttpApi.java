@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,12 +101,6 @@ public final class HttpApi {
     metrics.watch(search);
     ApiKeyCheck keys = config.apiKey() == null ? null : new ApiKeyCheck(config.apiKey());
     List<Route> routes = routes(search, writes, config, metrics);
-    Map<Pattern, String> getTemplates = new LinkedHashMap<>();
-    for (Route r : routes) {
-      if (r.method() == HandlerType.GET) {
-        getTemplates.put(templatePattern(r.path()), r.path());
-      }
-    }
     return Javalin.create(
         c -> {
           c.startup.showJavalinBanner = false;
@@ -139,13 +131,7 @@ public final class HttpApi {
           // Runs after every request Javalin handled, errors included; labelled by route template.
           c.requestLogger.http((ctx, ms) -> {
             Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-            String route = matched != null ? matched.path : null;
-            if (route == null && ctx.method() == HandlerType.HEAD && ctx.statusCode() < 400) {
-              // Javalin answers HEAD itself when a GET route matches, without running (or naming) it.
-              route = getTemplates.entrySet().stream()
-                  .filter(e -> e.getKey().matcher(ctx.path()).matches()).map(Map.Entry::getValue).findFirst().orElse(null);
-            }
-            metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1e6));
+            metrics.request(ctx.method().name(), matched != null ? matched.path : null, ctx.statusCode(), (long) (ms * 1e6));
           });
 
           RateLimiter limiter = config.rateLimit() > 0 ? new RateLimiter(config.rateLimit()) : null;
@@ -153,10 +139,17 @@ public final class HttpApi {
             io.javalin.http.Handler guarded = guard(r, keys, writes, config);
             // Probes and scrapers (open routes) are never limited: a busy client must not make the
             // server look dead to its health check.
-            c.routes.addEndpoint(new Endpoint(r.method(), r.path(), limiter == null || r.access() == Access.OPEN ? guarded : ctx -> {
+            io.javalin.http.Handler handler = limiter == null || r.access() == Access.OPEN ? guarded : ctx -> {
               limiter.acquire(ctx.ip());
               guarded.handle(ctx);
-            }));
+            };
+            c.routes.addEndpoint(new Endpoint(r.method(), r.path(), handler));
+            if (r.method() == HandlerType.GET) {
+              // HEAD runs the GET route (Jetty drops the body). Left to Javalin, HEAD answered 200
+              // whenever the path matched a GET template, without running it: HEAD /papers/unknown
+              // said the paper existed, and a key-guarded route said 200 without a key.
+              c.routes.addEndpoint(new Endpoint(HandlerType.HEAD, r.path(), handler));
+            }
           }
 
           c.routes.exception(PapersearchException.class, (e, ctx) -> {
@@ -209,18 +202,6 @@ public final class HttpApi {
         query(HandlerType.GET, "/openapi.json", Access.OPEN, Set.of(), (ctx, p) -> OpenApi.spec(ctx)),
         query(HandlerType.GET, "/docs", Access.OPEN, Set.of(), (ctx, p) -> OpenApi.docs(ctx)),
         query(HandlerType.GET, "/", Access.OPEN, WebPage.PARAMS, (ctx, p) -> WebPage.serve(ctx)));
-  }
-
-  /** {@code /papers/{id}} as a pattern matching {@code /papers/p2}: a parameter is one path segment. */
-  private static Pattern templatePattern(String template) {
-    StringBuilder regex = new StringBuilder();
-    Matcher m = Pattern.compile("\\{[^}/]+}").matcher(template);
-    int last = 0;
-    while (m.find()) {
-      regex.append(Pattern.quote(template.substring(last, m.start()))).append("[^/]+");
-      last = m.end();
-    }
-    return Pattern.compile(regex.append(Pattern.quote(template.substring(last))).toString());
   }
 
   /** A handler given the request's checked parameters. */

@@ -39,7 +39,8 @@ public enum ErrorCode {
   URI_TOO_LONG(414),
   RATE_LIMITED(429),
   HEADERS_TOO_LARGE(431),
-  INTERNAL(500);
+  INTERNAL(500),
+  HTTP_VERSION_NOT_SUPPORTED(505);
 
   private final int status;
 
@@ -65,6 +66,7 @@ public enum ErrorCode {
       case 414 -> URI_TOO_LONG;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
       case 431 -> HEADERS_TOO_LARGE;
+      case 505 -> HTTP_VERSION_NOT_SUPPORTED;
       default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL;
     };
   }

@@ -67,6 +67,9 @@ class AccessTest {
       assertThat(get(client, "/papers/p2", "bearer " + KEY).code()).isEqualTo(200);
       assertError(reply(get(client, "/papers/p2", "Basic dXNlcjpwYXNz")), 401, "missing_api_key", "must use the Bearer scheme, got 'Basic'");
       assertError(reply(get(client, "/papers/p2", "Bearer")), 401, "missing_api_key", "has the Bearer scheme but no key");
+      // HEAD runs the same guard: it does not confirm a paper exists without the key.
+      assertThat(send(server.port(), "HEAD", "/papers/p2").statusCode()).isEqualTo(401);
+      assertThat(send(server.port(), "HEAD", "/papers/p2", "Authorization", "Bearer " + KEY).statusCode()).isEqualTo(200);
     });
   }
 
@@ -96,11 +99,12 @@ class AccessTest {
   }
 
   static HttpResponse<String> send(int port, String method, String path, String... headers) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, HttpRequest.BodyPublishers.noBody())
-        .headers(headers)
-        .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, HttpRequest.BodyPublishers.noBody());
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

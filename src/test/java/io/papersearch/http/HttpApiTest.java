@@ -334,6 +334,55 @@ class HttpApiTest {
   }
 
   @Test
+  void head_answers_as_get_would_without_a_body() throws Exception {
+    // Found by HttpFuzzTest: Javalin answered HEAD 200 for any path matching a GET route, without
+    // running it, so HEAD /papers/unknown claimed the paper existed.
+    JavalinTest.test(app, (server, client) -> {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      record Case(String path, int status) {}
+      for (Case c : java.util.List.of(new Case("/papers/p2", 200), new Case("/papers/nope", 404), new Case("/papers/nope/similar", 404),
+          new Case("/papers/bad%20id", 400), new Case("/search?q=segmentation", 200), new Case("/search?q=x&limit=0", 400),
+          new Case("/health", 200), new Case("/no/such/route", 404))) {
+        var head = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + server.port() + c.path()))
+                .method("HEAD", BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var get = client.get(c.path());
+        assertThat(head.statusCode()).as("HEAD %s", c.path()).isEqualTo(c.status()).isEqualTo(get.code());
+        assertThat(head.body()).as("HEAD %s", c.path()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Type")).as("HEAD %s", c.path()).contains(get.headers().get("Content-Type").get(0));
+      }
+    });
+  }
+
+  @Test
+  void raw_whitespace_in_the_request_target_is_400_bad_request_not_505() throws Exception {
+    // Found by HttpFuzzTest: a raw space, tab or line break splits the request line, so Jetty's parser
+    // took the rest for the protocol version and answered 505. RFC 9112 section 3 says an invalid
+    // request line gets 400. A real unsupported version still gets 505.
+    JavalinTest.test(app, (server, client) -> {
+      String[] lines = {
+          "GET /search?q=a b HTTP/1.1", "GET /search?q=a\tb HTTP/1.1", "GET /search?q=a b c d HTTP/1.1",
+          "HEAD /papers/x y HTTP/1.1", "GET /search?q=a\nb HTTP/1.1", "GET /search?q=a\rb HTTP/1.1", "GET /health"};
+      for (String line : lines) {
+        String raw = rawExchange(server.port(), line + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(raw).as(line).startsWith("HTTP/1.1 400").containsPattern("(?i)content-type: application/json");
+        if (!line.startsWith("HEAD")) {
+          assertThat(raw).as(line).endsWith("{\"code\":\"bad_request\",\"message\":\"malformed HTTP request\"}");
+        }
+      }
+      String future = rawExchange(server.port(), "GET /health HTTP/3.0\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      assertThat(future).startsWith("HTTP/1.1 505").endsWith("{\"code\":\"http_version_not_supported\",\"message\":\"HTTP version not supported; this server speaks HTTP/1.1\"}");
+    });
+  }
+
+  private static String rawExchange(int port, String request) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void a_query_of_1000_chinese_characters_fits_in_the_url() {
     JavalinTest.test(app, (server, client) -> {
       String q = java.net.URLEncoder.encode("分割".repeat(500), java.nio.charset.StandardCharsets.UTF_8);

@@ -74,7 +74,7 @@ class MetricsRouteTest {
       assertThat(client.get("/no/such/route/123").code()).isEqualTo(404);
       assertThat(client.get("/no/such/route/456").code()).isEqualTo(404);
       assertThat(client.delete("/health").code()).isEqualTo(405);
-      // HEAD is answered by Javalin from the GET route without running it; still labelled by its template.
+      // HEAD runs the GET route and is labelled by its template.
       java.net.http.HttpResponse<Void> head = java.net.http.HttpClient.newHttpClient().send(
           java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + server.port() + "/papers/p4/similar"))
               .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
