@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "papersearch 0.1.0",
     description = "Hybrid keyword + semantic search over English and Chinese paper abstracts.",
-    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, McpCommand.class, EvalCommand.class, BenchCommand.class})
+    subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, CompactCommand.class, McpCommand.class, EvalCommand.class, BenchCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

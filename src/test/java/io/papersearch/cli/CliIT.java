@@ -114,6 +114,26 @@ class CliIT {
   }
 
   @Test
+  @Order(4)
+  void compact_merges_the_index_into_one_segment_and_keeps_every_paper() throws Exception {
+    Path copy = dir.resolve("compact-index");
+    Run first = run("index", "--index", copy.toString(), papers.toString());
+    assertThat(first.exit()).as(first.err()).isZero();
+    Path more = dir.resolve("more.jsonl");
+    Files.writeString(more, "{\"id\": \"ct-1\", \"title\": \"Sparse-view CT reconstruction\", \"abstract\": \"Diffusion priors for CT.\"}\n");
+    assertThat(run("index", "--index", copy.toString(), more.toString()).exit()).isZero(); // a second segment
+
+    Run r = run("compact", "--index", copy.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).containsPattern("merging 3 papers in [2-9] segments into 1 ").containsPattern("done in [0-9.]+ s: 1 segment, ");
+    assertThat(run("compact", "--index", copy.toString()).out()).contains("has 1 segment already; nothing to merge");
+    assertThat(run("search", "--index", copy.toString(), "--json", "sparse view CT").out()).contains("\"ct-1\"", "\"totalHits\"");
+    Run bad = run("compact", "--index", copy.toString(), "--segments", "0");
+    assertThat(bad.exit()).isNotZero();
+    assertThat(bad.err()).contains("--segments must be >= 1, got 0").doesNotContain("Exception");
+  }
+
+  @Test
   @Order(5)
   void an_index_built_with_other_models_is_refused_by_name() {
     Run r = run("search", "--index", index.toString(), "--model-en", "bge-small-en-v1.5", "x");

@@ -9,6 +9,7 @@ import io.papersearch.ingest.Paper;
 import io.papersearch.testing.FakeEmbedder;
 import io.papersearch.testing.Fixtures;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,37 @@ class IndexerTest {
       index.commit();
       assertThat(index.count()).isEqualTo(1);
       assertThat(index.get("dup").orElseThrow().paper().title()).isEqualTo("Second title about detection");
+    }
+  }
+
+  @Test
+  void force_merge_leaves_one_segment_with_every_paper_and_the_same_answers() {
+    Embedders e = Fixtures.fakeEmbedders();
+    try (PaperIndex index = PaperIndex.openForWriting(dir, Indexer.schemaOf(e))) {
+      Indexer indexer = new Indexer(index, e);
+      for (Paper p : Fixtures.corpus()) {
+        indexer.index(p);
+        index.commit(); // one segment per commit
+      }
+      index.delete("p3");
+      index.commit();
+      assertThat(index.segmentCount()).isGreaterThan(1);
+      var search = new io.papersearch.search.SearchService(index, e);
+      var request = new io.papersearch.search.SearchRequest(
+          "segmentation of organs", io.papersearch.search.SearchMode.HYBRID, null, 10, 0, null, null, false);
+      List<String> before = search.search(request).hits().stream().map(h -> h.paper().id()).toList();
+
+      index.forceMerge(1);
+
+      assertThat(index.segmentCount()).isEqualTo(1);
+      assertThat(index.count()).isEqualTo(Fixtures.corpus().size() - 1);
+      assertThat(index.get("p3")).isEmpty();
+      assertThat(search.search(request).hits().stream().map(h -> h.paper().id()).toList()).isEqualTo(before);
+      assertThatThrownBy(() -> index.forceMerge(0))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("maxSegments must be >= 1, got 0");
+    }
+    try (PaperIndex reopened = PaperIndex.openReadOnly(dir, Indexer.schemaOf(e))) {
+      assertThat(reopened.segmentCount()).isEqualTo(1); // committed
     }
   }
 
