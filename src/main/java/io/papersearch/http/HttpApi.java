@@ -153,6 +153,10 @@ public final class HttpApi {
           }
 
           c.routes.exception(PapersearchException.class, (e, ctx) -> {
+            if (e.code().status() >= 500) {
+              // The client's message names no path; the operator's log has the cause.
+              LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);
+            }
             if (e instanceof RateLimiter.RateLimited limited) {
               ctx.header("Retry-After", Integer.toString(limited.retryAfterSeconds));
             }

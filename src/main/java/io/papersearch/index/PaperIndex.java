@@ -54,6 +54,11 @@ import org.apache.lucene.store.LockObtainFailedException;
  *
  * <p>Thread-safe: Lucene's {@code IndexWriter} takes concurrent writes, and searches go through a
  * {@code SearcherManager}; a write becomes visible to searches at the next {@link #refresh()}.
+ *
+ * <p>Failed writes: when the disk fills up (or the folder stops being writable) Lucene closes its
+ * writer and drops what was not committed, which papersearch never acknowledged; the last commit
+ * stays intact and searches go on. The next write opens a new writer on that commit, so writes
+ * resume once there is space again, without a restart ({@code DiskFullTest}).
  */
 public final class PaperIndex implements Closeable {
 
@@ -67,19 +72,23 @@ public final class PaperIndex implements Closeable {
   private final IndexSchema schema;
   private final VectorStorage storage;
   private final Directory directory;
-  private final IndexWriter writer; // null when opened read-only
-  private final SearcherManager searchers;
+  private final int ramBufferMb; // of the writer; 0 when opened read-only
+  private volatile IndexWriter writer; // null when opened read-only; replaced after a failed write
+  private volatile SearcherManager searchers;
+  private final Object reopening = new Object();
   /** Ids written since the last refresh: {@link #get} refreshes first when asked for one of them. */
   private final java.util.Set<String> unrefreshed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private PaperIndex(
-      Path path, IndexSchema schema, VectorStorage storage, Directory directory, IndexWriter writer, SearcherManager searchers) {
+      Path path, IndexSchema schema, VectorStorage storage, Directory directory, IndexWriter writer, SearcherManager searchers,
+      int ramBufferMb) {
     this.path = path;
     this.schema = schema;
     this.storage = storage;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
+    this.ramBufferMb = ramBufferMb;
   }
 
   /**
@@ -104,13 +113,19 @@ public final class PaperIndex implements Closeable {
    *     cannot be written
    */
   public static PaperIndex openForWriting(Path path, IndexSchema schema, VectorStorage storage, int ramBufferMb) {
+    return openForWriting(path, schema, storage, ramBufferMb, d -> d);
+  }
+
+  /** As above, through {@code wrap}: tests put a failing disk between Lucene and the folder. */
+  static PaperIndex openForWriting(
+      Path path, IndexSchema schema, VectorStorage storage, int ramBufferMb, java.util.function.UnaryOperator<Directory> wrap) {
     if (ramBufferMb < 1) {
       throw new IllegalArgumentException("ramBufferMb must be >= 1, got " + ramBufferMb);
     }
     Directory dir = null;
     try {
       Files.createDirectories(path);
-      dir = FSDirectory.open(path);
+      dir = wrap.apply(FSDirectory.open(path));
       checkRecordedSchema(dir, schema, path);
       VectorStorage recorded = recordedStorage(dir);
       if (storage != null && recorded != null && storage != recorded) {
@@ -119,17 +134,12 @@ public final class PaperIndex implements Closeable {
                 + "; vector storage is chosen when an index is created: index into a new folder");
       }
       VectorStorage chosen = recorded != null ? recorded : storage != null ? storage : VectorStorage.FLOAT32;
-      IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
-      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      config.setRAMBufferSizeMB(ramBufferMb);
-      config.setCodec(codec(chosen));
-      IndexWriter writer = new IndexWriter(dir, config);
-      writer.setLiveCommitData(userData(schema, chosen).entrySet());
+      IndexWriter writer = newWriter(dir, schema, chosen, ramBufferMb);
       if (!DirectoryReader.indexExists(dir)) {
         // Commit at once so even an empty index records which models it belongs to.
         writer.commit();
       }
-      return new PaperIndex(path, schema, chosen, dir, writer, new SearcherManager(writer, null));
+      return new PaperIndex(path, schema, chosen, dir, writer, new SearcherManager(writer, null), ramBufferMb);
     } catch (LockObtainFailedException e) {
       closeQuietly(dir);
       throw new IllegalStateException(
@@ -157,7 +167,7 @@ public final class PaperIndex implements Closeable {
       checkRecordedSchema(dir, schema, path);
       VectorStorage recorded = recordedStorage(dir);
       return new PaperIndex(
-          path, schema, recorded != null ? recorded : VectorStorage.FLOAT32, dir, null, new SearcherManager(dir, null));
+          path, schema, recorded != null ? recorded : VectorStorage.FLOAT32, dir, null, new SearcherManager(dir, null), 0);
     } catch (IndexNotFoundException e) {
       closeQuietly(dir);
       throw new IllegalStateException("no index in " + path + "; build one with: papersearch index FILE...", e);
@@ -196,6 +206,48 @@ public final class PaperIndex implements Closeable {
     Map<String, String> data = schema.toUserData();
     data.put(KEY_VECTORS, storage.wire());
     return data;
+  }
+
+  private static IndexWriter newWriter(Directory dir, IndexSchema schema, VectorStorage storage, int ramBufferMb) throws IOException {
+    IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(ramBufferMb);
+    config.setCodec(codec(storage));
+    IndexWriter writer = new IndexWriter(dir, config);
+    writer.setLiveCommitData(userData(schema, storage).entrySet());
+    return writer;
+  }
+
+  /**
+   * The writer, reopened on the last commit if a failed write closed it. Lucene closes its writer
+   * on an I/O error while writing segments (a full disk): what it held was never committed, so
+   * never acknowledged, and is gone. Reopening lets writes resume once the cause is fixed.
+   */
+  private IndexWriter writer() {
+    requireWritable();
+    IndexWriter w = writer;
+    if (w.isOpen()) {
+      return w;
+    }
+    synchronized (reopening) {
+      if (writer.isOpen()) {
+        return writer;
+      }
+      if (writer.getTragicException() == null) {
+        throw new IllegalStateException("index " + path + " is closed");
+      }
+      try {
+        IndexWriter fresh = newWriter(directory, schema, storage, ramBufferMb);
+        SearcherManager old = searchers;
+        searchers = new SearcherManager(fresh, null);
+        writer = fresh;
+        unrefreshed.clear(); // those writes died with the old writer
+        old.close();
+        return fresh;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot reopen index " + path + " after a failed write: " + e.getMessage(), e);
+      }
+    }
   }
 
   /** The default codec, with every vector field in the chosen storage. */
@@ -269,10 +321,10 @@ public final class PaperIndex implements Closeable {
       }
     }
     try {
-      writer.updateDocument(new Term(PaperFields.ID, paper.id()), doc);
+      writer().updateDocument(new Term(PaperFields.ID, paper.id()), doc);
       unrefreshed.add(paper.id());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write paper " + paper.id() + " to " + path, e);
+      throw new UncheckedIOException("cannot write paper " + paper.id() + " to " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -281,10 +333,10 @@ public final class PaperIndex implements Closeable {
     requireWritable();
     boolean existed = get(id).isPresent();
     try {
-      writer.deleteDocuments(new Term(PaperFields.ID, id));
+      writer().deleteDocuments(new Term(PaperFields.ID, id));
       unrefreshed.add(id);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete paper " + id + " from " + path, e);
+      throw new UncheckedIOException("cannot delete paper " + id + " from " + path + ": " + e.getMessage(), e);
     }
     return existed;
   }
@@ -293,11 +345,12 @@ public final class PaperIndex implements Closeable {
   public void commit() {
     requireWritable();
     try {
-      writer.setLiveCommitData(userData(schema, storage).entrySet());
-      writer.commit();
+      IndexWriter w = writer();
+      w.setLiveCommitData(userData(schema, storage).entrySet());
+      w.commit();
       refresh();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot commit index " + path, e);
+      throw new UncheckedIOException("cannot commit index " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -317,7 +370,7 @@ public final class PaperIndex implements Closeable {
     }
     requireWritable();
     try {
-      writer.forceMerge(maxSegments);
+      writer().forceMerge(maxSegments);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot merge index " + path + ": " + e.getMessage(), e);
     }
@@ -332,6 +385,9 @@ public final class PaperIndex implements Closeable {
   /** Makes writes so far visible to searches (not yet durable). */
   public void refresh() {
     try {
+      if (writer != null) {
+        writer(); // a writer closed by a failed write cannot refresh: reopen it first
+      }
       java.util.List<String> written = java.util.List.copyOf(unrefreshed);
       searchers.maybeRefreshBlocking();
       written.forEach(unrefreshed::remove);
@@ -348,9 +404,15 @@ public final class PaperIndex implements Closeable {
 
   /** Runs {@code fn} on the current point-in-time searcher. */
   public <T> T withSearcher(SearcherFunction<T> fn) {
+    SearcherManager manager = searchers;
     IndexSearcher searcher;
     try {
-      searcher = searchers.acquire();
+      searcher = manager.acquire();
+    } catch (org.apache.lucene.store.AlreadyClosedException e) {
+      if (manager == searchers) {
+        throw e;
+      }
+      return withSearcher(fn); // replaced by a writer reopening meanwhile
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open a searcher on " + path, e);
     }
@@ -360,7 +422,7 @@ public final class PaperIndex implements Closeable {
       throw new UncheckedIOException("search on " + path + " failed", e);
     } finally {
       try {
-        searchers.release(searcher);
+        manager.release(searcher);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot release searcher on " + path, e);
       }
@@ -492,9 +554,10 @@ public final class PaperIndex implements Closeable {
   public void close() {
     try {
       searchers.close();
-      if (writer != null) {
-        writer.setLiveCommitData(userData(schema, storage).entrySet());
-        writer.close(); // commits
+      IndexWriter w = writer;
+      if (w != null && w.isOpen()) {
+        w.setLiveCommitData(userData(schema, storage).entrySet());
+        w.close(); // commits
       }
       directory.close();
     } catch (IOException e) {

@@ -40,6 +40,7 @@ public enum ErrorCode {
   RATE_LIMITED(429),
   HEADERS_TOO_LARGE(431),
   INTERNAL(500),
+  INDEX_WRITE_FAILED(503),
   HTTP_VERSION_NOT_SUPPORTED(505);
 
   private final int status;

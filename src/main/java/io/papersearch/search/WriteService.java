@@ -112,12 +112,14 @@ public final class WriteService {
     Indexer.Outcome outcome;
     try {
       outcome = indexer.index(paper);
+    } catch (RuntimeException e) {
+      throw indexFailure(e);
     } finally {
       slots.release();
     }
     // Even an unchanged paper waits: an identical write racing in from another request may not be
     // committed yet, and this answer must not acknowledge what a crash could still lose.
-    commits.awaitDurable();
+    awaitDurable();
     return new PutResult(id, outcome);
   }
 
@@ -128,10 +130,61 @@ public final class WriteService {
    */
   public void delete(String id) {
     PaperIdCheck.check(id);
-    if (!index.delete(id)) {
+    boolean existed;
+    try {
+      existed = index.delete(id);
+    } catch (RuntimeException e) {
+      throw indexFailure(e);
+    }
+    if (!existed) {
       throw new PapersearchException(ErrorCode.PAPER_NOT_FOUND, "paper '" + id + "' not found");
     }
-    commits.awaitDurable();
+    awaitDurable();
+  }
+
+  private void awaitDurable() {
+    try {
+      commits.awaitDurable();
+    } catch (RuntimeException e) {
+      throw indexFailure(e);
+    }
+  }
+
+  /**
+   * {@code index_write_failed} for a failure of the index itself (a full disk, a folder that stopped
+   * being writable): nothing of the request was acknowledged, and the index keeps its last commit.
+   * The message gives the operating system's reason but never a path. Anything else is rethrown.
+   */
+  private static RuntimeException indexFailure(RuntimeException e) {
+    PapersearchException failed = e instanceof PapersearchException ? null : indexFailure((Throwable) e);
+    return failed != null ? failed : e;
+  }
+
+  /** {@code index_write_failed} if {@code e} or a cause of it is the index failing, else null. */
+  private static PapersearchException indexFailure(Throwable e) {
+    boolean fromIndex = false;
+    Throwable root = e;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      fromIndex |= t instanceof UncheckedIOException || t instanceof org.apache.lucene.store.AlreadyClosedException;
+      root = t;
+    }
+    if (!fromIndex) {
+      return null;
+    }
+    return new PapersearchException(ErrorCode.INDEX_WRITE_FAILED,
+        "the index could not be written (" + reason(root) + "); nothing from this request was saved, and the index keeps "
+            + "what it held; retry once the server's disk has room", e);
+  }
+
+  private static String reason(Throwable root) {
+    if (root instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (root instanceof java.nio.file.FileSystemException fs) {
+      return fs.getReason() != null ? fs.getReason() : "file system error";
+    }
+    String m = root.getMessage();
+    return m != null && !m.isBlank() && m.length() <= 200 && !m.contains("/") && !m.contains("\\") ? m : "I/O error";
   }
 
   /**
@@ -154,7 +207,11 @@ public final class WriteService {
       if (e.getCause() instanceof TooLarge t) {
         throw new PapersearchException(ErrorCode.PAYLOAD_TOO_LARGE, t.getMessage(), e);
       }
-      throw new UncheckedIOException("bulk import failed", e);
+      // The import stops on the index's failure with an IOException that carries it.
+      PapersearchException failed = indexFailure((Throwable) e);
+      throw failed != null ? failed : new UncheckedIOException("bulk import failed", e);
+    } catch (RuntimeException e) {
+      throw indexFailure(e);
     } finally {
       slots.release(writers);
     }

@@ -101,6 +101,38 @@ class WriteRoutesTest {
   }
 
   @Test
+  void a_full_disk_is_503_index_write_failed_naming_no_path_and_writes_resume_when_there_is_room() throws Exception {
+    index.close();
+    Path other = dir.resolve("filling");
+    var opened = io.papersearch.index.FillingDirectory.open(other, Indexer.schemaOf(embedders));
+    index = opened.index();
+    app = server(ServerConfig.defaults().withPort(0).withApiKey(KEY, false));
+    JavalinTest.test(app, (server, client) -> {
+      assertThat(put(client, "p1", PAPER, KEY).code()).isEqualTo(201);
+      opened.disk().full.set(true);
+      String bulk = "{\"id\": \"b1\", \"title\": \"Bulk one\"}\n{\"id\": \"b2\", \"title\": \"Bulk two\"}\n";
+      for (Response r : java.util.List.of(
+          put(client, "p2", PAPER, KEY),
+          send(client, "DELETE", "/papers/p1", BodyPublishers.noBody(), KEY, null),
+          send(client, "POST", "/papers", BodyPublishers.ofString(bulk), KEY, "application/x-ndjson"))) {
+        HttpApiTest.Reply reply = reply(r);
+        assertError(reply, 503, "index_write_failed",
+            "the index could not be written (No space left on device); nothing from this request was saved");
+        assertThat(reply.body().toString()).doesNotContain(other.toString(), "Exception");
+      }
+      // Reads go on from the last commit.
+      assertThat(client.get("/papers/p1").code()).isEqualTo(200);
+      assertThat(client.get("/papers/p2").code()).isEqualTo(404);
+      assertThat(client.get("/search?q=radiology").code()).isEqualTo(200);
+
+      opened.disk().full.set(false);
+      assertThat(put(client, "p2", PAPER, KEY).code()).isEqualTo(201);
+      assertThat(send(client, "POST", "/papers", BodyPublishers.ofString(bulk), KEY, "application/x-ndjson").code()).isEqualTo(200);
+      assertThat(client.get("/health").body().string()).contains("\"papers\":4");
+    });
+  }
+
+  @Test
   void unchanged_text_is_not_embedded_again() {
     FakeEmbedder en = (FakeEmbedder) embedders.en();
     JavalinTest.test(app, (server, client) -> {
