@@ -83,12 +83,18 @@ class SearchServiceTest {
       big.commit();
       SearchService s = new SearchService(big, embedders);
       SearchResponse many = s.search(req("segmentation", SearchMode.KEYWORD));
-      assertThat(many.totalHitsExact()).isFalse();
-      assertThat(many.totalHits()).isBetween((long) SearchService.TOTAL_HITS_EXACT_UP_TO, 1500L);
+      // Past the threshold a count is a flagged lower bound; searched in many small partitions (as
+      // the tests configure, papersearch.sliceDocs) Lucene may still have counted every match.
+      if (many.totalHitsExact()) {
+        assertThat(many.totalHits()).isEqualTo(1500L);
+      } else {
+        assertThat(many.totalHits()).isBetween((long) SearchService.TOTAL_HITS_EXACT_UP_TO, 1500L);
+      }
       // The three papers that say it three times come first, ties in id order, the rest in id order too.
       assertThat(ids(many).subList(0, 4)).containsExactly("s0000", "s0500", "s1000", "s0001");
-      SearchResponse few = s.search(req("study 7", SearchMode.KEYWORD));
-      assertThat(few.totalHitsExact()).isFalse(); // "study" alone matches 1,497 papers
+      SearchResponse few = s.search(req("study 7", SearchMode.KEYWORD)); // "study" alone matches 1,497 papers
+      assertThat(few.totalHits()).isBetween((long) SearchService.TOTAL_HITS_EXACT_UP_TO, 1497L);
+      assertThat(few.totalHitsExact()).isEqualTo(few.totalHits() == 1497L);
       SearchResponse one = s.search(req("s0007 unknownword", SearchMode.KEYWORD));
       assertThat(one.totalHitsExact()).isTrue();
     }
