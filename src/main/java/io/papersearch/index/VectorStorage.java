@@ -53,9 +53,10 @@ public enum VectorStorage {
   /**
    * HNSW neighbours per node (Lucene's default is 16). Measured at 100k synthetic papers (README,
    * Performance): 16 gave recall@10 0.68 as served in one segment, 32 (with {@link #BEAM_WIDTH}
-   * 200) gave 0.96, for 1.6 ms more per semantic search and a graph of 9 instead of 5 MiB. The build
-   * slows from about 700 to 630 papers/s, which nobody sees: embedding runs at 7 papers/s. Only new
-   * segments use it; existing ones keep their graphs until merged.
+   * 200) gave 0.96, for 1.6 ms more per semantic search and a graph of 9 instead of 5 MiB. Building
+   * the graph takes about twice as long (100k papers: 159 s, 75 s with 16 in an earlier run), which
+   * nobody sees: embedding runs at 7 papers/s, the graph at 630. Only new segments use it; existing
+   * ones keep their graphs until merged.
    */
   static final int MAX_CONN = 32;
 
