@@ -152,16 +152,21 @@ public final class WriteService {
 
   /**
    * {@code index_write_failed} for a failure of the index itself (a full disk, a folder that stopped
-   * being writable): nothing of the request was acknowledged, and the index keeps its last commit.
-   * The message gives the operating system's reason but never a path. Anything else is rethrown.
+   * being writable) in a single write: nothing of it was acknowledged, and the index keeps its last
+   * commit. The message gives the operating system's reason but never a path. Anything else is
+   * rethrown.
    */
   private static RuntimeException indexFailure(RuntimeException e) {
-    PapersearchException failed = e instanceof PapersearchException ? null : indexFailure((Throwable) e);
+    PapersearchException failed = e instanceof PapersearchException ? null : indexWriteFailed(e, SINGLE_WRITE_LOST);
     return failed != null ? failed : e;
   }
 
+  private static final String SINGLE_WRITE_LOST = "nothing from this request was saved, and the index keeps what it held";
+  private static final String BULK_PART_KEPT = "papers committed before the failure stay indexed, and sending the body again "
+      + "skips them without embedding";
+
   /** {@code index_write_failed} if {@code e} or a cause of it is the index failing, else null. */
-  private static PapersearchException indexFailure(Throwable e) {
+  private static PapersearchException indexWriteFailed(Throwable e, String whatSurvived) {
     boolean fromIndex = false;
     Throwable root = e;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -172,8 +177,7 @@ public final class WriteService {
       return null;
     }
     return new PapersearchException(ErrorCode.INDEX_WRITE_FAILED,
-        "the index could not be written (" + reason(root) + "); nothing from this request was saved, and the index keeps "
-            + "what it held; retry once the server's disk has room", e);
+        "the index could not be written (" + reason(root) + "); " + whatSurvived + "; retry once the server's disk has room", e);
   }
 
   private static String reason(Throwable root) {
@@ -208,10 +212,11 @@ public final class WriteService {
         throw new PapersearchException(ErrorCode.PAYLOAD_TOO_LARGE, t.getMessage(), e);
       }
       // The import stops on the index's failure with an IOException that carries it.
-      PapersearchException failed = indexFailure((Throwable) e);
+      PapersearchException failed = indexWriteFailed(e, BULK_PART_KEPT);
       throw failed != null ? failed : new UncheckedIOException("bulk import failed", e);
     } catch (RuntimeException e) {
-      throw indexFailure(e);
+      PapersearchException failed = e instanceof PapersearchException ? null : indexWriteFailed(e, BULK_PART_KEPT);
+      throw failed != null ? failed : e;
     } finally {
       slots.release(writers);
     }

@@ -111,13 +111,14 @@ class WriteRoutesTest {
       assertThat(put(client, "p1", PAPER, KEY).code()).isEqualTo(201);
       opened.disk().full.set(true);
       String bulk = "{\"id\": \"b1\", \"title\": \"Bulk one\"}\n{\"id\": \"b2\", \"title\": \"Bulk two\"}\n";
-      for (Response r : java.util.List.of(
-          put(client, "p2", PAPER, KEY),
-          send(client, "DELETE", "/papers/p1", BodyPublishers.noBody(), KEY, null),
-          send(client, "POST", "/papers", BodyPublishers.ofString(bulk), KEY, "application/x-ndjson"))) {
-        HttpApiTest.Reply reply = reply(r);
-        assertError(reply, 503, "index_write_failed",
-            "the index could not be written (No space left on device); nothing from this request was saved");
+      String single = "nothing from this request was saved";
+      String bulkKept = "papers committed before the failure stay indexed";
+      for (var c : java.util.Map.of(
+          put(client, "p2", PAPER, KEY), single,
+          send(client, "DELETE", "/papers/p1", BodyPublishers.noBody(), KEY, null), single,
+          send(client, "POST", "/papers", BodyPublishers.ofString(bulk), KEY, "application/x-ndjson"), bulkKept).entrySet()) {
+        HttpApiTest.Reply reply = reply(c.getKey());
+        assertError(reply, 503, "index_write_failed", "the index could not be written (No space left on device); " + c.getValue());
         assertThat(reply.body().toString()).doesNotContain(other.toString(), "Exception");
       }
       // Reads go on from the last commit.

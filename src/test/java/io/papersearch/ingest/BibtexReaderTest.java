@@ -7,11 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -292,27 +288,6 @@ class BibtexReaderTest {
 
   @Test
   void reader_is_thread_safe_across_concurrent_reads() throws Exception {
-    Path zotero = resource("zotero.bib");
-    Path publisher = resource("publisher.bib");
-    List<Paper> expectedZotero = CollectingSink.read(zotero).papers;
-    List<Paper> expectedPublisher = CollectingSink.read(publisher).papers;
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<Boolean>> results = new ArrayList<>();
-      for (int i = 0; i < 40; i++) {
-        Path file = i % 2 == 0 ? zotero : publisher;
-        List<Paper> expected = i % 2 == 0 ? expectedZotero : expectedPublisher;
-        results.add(pool.submit(() -> {
-          CollectingSink sink = new CollectingSink();
-          PaperReaders.bibtex().read(file, sink);
-          return sink.papers.equals(expected);
-        }));
-      }
-      for (Future<Boolean> result : results) {
-        assertThat(result.get()).isTrue();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    CollectingSink.assertReadsAgreeAcrossThreads(PaperReaders.bibtex(), resource("zotero.bib"), resource("publisher.bib"));
   }
 }

@@ -41,6 +41,33 @@ final class CollectingSink implements PaperSink {
     return sink;
   }
 
+  /**
+   * Reads two files 40 times from four threads at once with one reader instance: every read must
+   * give exactly what a lone read gave. Readers are documented as thread-safe.
+   */
+  static void assertReadsAgreeAcrossThreads(PaperReader reader, Path a, Path b) throws Exception {
+    List<Paper> expectedA = read(a).papers;
+    List<Paper> expectedB = read(b).papers;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        Path file = i % 2 == 0 ? a : b;
+        List<Paper> expected = i % 2 == 0 ? expectedA : expectedB;
+        results.add(pool.submit(() -> {
+          CollectingSink sink = new CollectingSink();
+          reader.read(file, sink);
+          return sink.papers.equals(expected);
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> result : results) {
+        org.assertj.core.api.Assertions.assertThat(result.get()).as("a concurrent read of " + a.getFileName() + "/" + b.getFileName()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   static Path write(Path dir, String name, String content) {
     try {
       return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
