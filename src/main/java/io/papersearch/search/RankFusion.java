@@ -17,11 +17,22 @@ final class RankFusion {
   /** The constant of Cormack et al. (2009); damps the weight of the very top ranks. */
   static final int DEFAULT_K = 60;
 
-  /** One leg's candidate: an id with the leg's own score. */
-  record Candidate(String id, int doc, double score) {}
+  /**
+   * One leg's candidate: a document of the query's searcher with the leg's own score. Candidates are
+   * identified by document number; {@code ids} gives the paper id, read only to break ties.
+   */
+  record Candidate(int doc, double score, DocIds ids) {
+    String id() {
+      return ids.of(doc);
+    }
+  }
 
   /** A fused candidate with its place in each leg (legs where it is absent are missing). */
-  record Fused(String id, int doc, double score, Map<String, Hit.LegScore> legs) {}
+  record Fused(int doc, double score, Map<String, Hit.LegScore> legs, DocIds ids) {
+    String id() {
+      return ids.of(doc);
+    }
+  }
 
   /** Orders a leg's candidates by score, ties broken by id, so rankings are deterministic. */
   static List<Candidate> ordered(List<Candidate> leg) {
@@ -70,21 +81,22 @@ final class RankFusion {
   }
 
   private static List<Fused> combine(Map<String, List<Candidate>> legs, Contribution contribution) {
-    Map<String, double[]> scores = new HashMap<>();
-    Map<String, Integer> docs = new HashMap<>();
-    Map<String, Map<String, Hit.LegScore>> explain = new HashMap<>();
+    // Keyed by document number: every leg's candidates come from the same searcher.
+    Map<Integer, double[]> scores = new HashMap<>();
+    Map<Integer, DocIds> ids = new HashMap<>();
+    Map<Integer, Map<String, Hit.LegScore>> explain = new HashMap<>();
     for (Map.Entry<String, List<Candidate>> leg : legs.entrySet()) {
       List<Candidate> ranked = leg.getValue();
       for (int i = 0; i < ranked.size(); i++) {
         Candidate c = ranked.get(i);
         int rank = i + 1;
-        scores.computeIfAbsent(c.id(), x -> new double[1])[0] += contribution.of(leg.getKey(), rank, c, ranked);
-        docs.putIfAbsent(c.id(), c.doc());
-        explain.computeIfAbsent(c.id(), x -> new LinkedHashMap<>()).put(leg.getKey(), new Hit.LegScore(rank, c.score()));
+        scores.computeIfAbsent(c.doc(), x -> new double[1])[0] += contribution.of(leg.getKey(), rank, c, ranked);
+        ids.putIfAbsent(c.doc(), c.ids());
+        explain.computeIfAbsent(c.doc(), x -> new LinkedHashMap<>()).put(leg.getKey(), new Hit.LegScore(rank, c.score()));
       }
     }
     List<Fused> fused = new ArrayList<>(scores.size());
-    scores.forEach((id, s) -> fused.add(new Fused(id, docs.get(id), s[0], explain.get(id))));
+    scores.forEach((doc, s) -> fused.add(new Fused(doc, s[0], explain.get(doc), ids.get(doc))));
     fused.sort(Comparator.comparingDouble(Fused::score).reversed().thenComparing(Fused::id));
     return fused;
   }
@@ -104,7 +116,7 @@ final class RankFusion {
     List<Fused> out = new ArrayList<>(ranked.size());
     for (int i = 0; i < ranked.size(); i++) {
       Candidate c = ranked.get(i);
-      out.add(new Fused(c.id(), c.doc(), c.score(), Map.of(name, new Hit.LegScore(i + 1, c.score()))));
+      out.add(new Fused(c.doc(), c.score(), Map.of(name, new Hit.LegScore(i + 1, c.score())), c.ids()));
     }
     return out;
   }

@@ -84,20 +84,21 @@ public final class SearchService {
     float[] vector = req.mode() == SearchMode.KEYWORD ? null : embedQuery(req.query(), lang);
     return index.withSearcher(
         searcher -> {
+          DocIds ids = DocIds.of(searcher);
           List<RankFusion.Fused> ranked;
           long total;
           boolean exact = true;
           FixedBitSet counted = null; // the papers facets count (see Facets), when asked for
           switch (req.mode()) {
             case KEYWORD -> {
-              KeywordResult kw = keyword(searcher, req.query(), lang, filter, depth, facets);
+              KeywordResult kw = keyword(searcher, ids, req.query(), lang, filter, depth, facets);
               ranked = RankFusion.single("keyword", kw.candidates());
               total = kw.total();
               exact = kw.exact();
               counted = kw.matches();
             }
             case SEMANTIC -> {
-              List<RankFusion.Candidate> semantic = vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth);
+              List<RankFusion.Candidate> semantic = vectorLeg(searcher, ids, PaperFields.vector(lang), vector, filter, depth);
               ranked = RankFusion.single("semantic", semantic);
               total = ranked.size();
               counted = facets ? Facets.add(Facets.none(searcher), semantic) : null;
@@ -105,8 +106,8 @@ public final class SearchService {
             default -> {
               // The legs are independent: the keyword leg runs beside the vector leg, so a hybrid
               // search takes about as long as its slower leg, not their sum.
-              Future<KeywordResult> keyword = LEGS.submit(() -> keyword(searcher, req.query(), lang, filter, depth, facets));
-              List<RankFusion.Candidate> semantic = vectorLeg(searcher, PaperFields.vector(lang), vector, filter, depth);
+              Future<KeywordResult> keyword = LEGS.submit(() -> keyword(searcher, ids, req.query(), lang, filter, depth, facets));
+              List<RankFusion.Candidate> semantic = vectorLeg(searcher, ids, PaperFields.vector(lang), vector, filter, depth);
               KeywordResult kw = join(keyword);
               ranked = RankFusion.hybrid(kw.candidates(), semantic, lang == req.effectiveLang() ? fusion : fusion.crossLingual());
               total = ranked.size();
@@ -139,11 +140,12 @@ public final class SearchService {
     Query excludeSelf = filter.build();
     return index.withSearcher(
         searcher -> {
+          DocIds ids = DocIds.of(searcher);
           Map<String, List<RankFusion.Candidate>> legs = new LinkedHashMap<>();
           for (Lang lang : Lang.values()) {
             float[] v = source.vectors().get(lang);
             if (v != null) {
-              legs.put(wire(lang), vectorLeg(searcher, PaperFields.vector(lang), v, excludeSelf, depth));
+              legs.put(wire(lang), vectorLeg(searcher, ids, PaperFields.vector(lang), v, excludeSelf, depth));
             }
           }
           List<RankFusion.Fused> ranked =
@@ -239,7 +241,7 @@ public final class SearchService {
    */
   private record KeywordResult(List<RankFusion.Candidate> candidates, long total, boolean exact, FixedBitSet matches) {}
 
-  private KeywordResult keyword(IndexSearcher searcher, String text, Lang lang, Query filter, int depth, boolean allMatches)
+  private KeywordResult keyword(IndexSearcher searcher, DocIds ids, String text, Lang lang, Query filter, int depth, boolean allMatches)
       throws IOException {
     Query terms = KeywordQuery.build(analyzer, text, lang);
     if (terms == null) {
@@ -255,7 +257,7 @@ public final class SearchService {
     TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(depth, TOTAL_HITS_EXACT_UP_TO));
     List<RankFusion.Candidate> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
-      out.add(new RankFusion.Candidate(PaperIndex.id(searcher, sd.doc), sd.doc, sd.score));
+      out.add(new RankFusion.Candidate(sd.doc, sd.score, ids));
     }
     return new KeywordResult(
         RankFusion.ordered(out), top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
@@ -263,14 +265,14 @@ public final class SearchService {
   }
 
   private List<RankFusion.Candidate> vectorLeg(
-      IndexSearcher searcher, String field, float[] vector, Query filter, int depth) throws IOException {
+      IndexSearcher searcher, DocIds ids, String field, float[] vector, Query filter, int depth) throws IOException {
     VectorStorage storage = index.vectorStorage();
     int k = depth * storage.oversample();
     TopDocs top = searcher.search(new KnnFloatVectorQuery(field, vector, k, filter), k);
     List<RankFusion.Candidate> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
       float score = storage.quantized() ? fullPrecisionScore(searcher, field, vector, sd.doc) : sd.score;
-      out.add(new RankFusion.Candidate(PaperIndex.id(searcher, sd.doc), sd.doc, score));
+      out.add(new RankFusion.Candidate(sd.doc, score, ids));
     }
     List<RankFusion.Candidate> ranked = RankFusion.ordered(out);
     return ranked.size() > depth ? List.copyOf(ranked.subList(0, depth)) : ranked;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,16 @@ import org.junit.jupiter.api.Test;
 
 class RankFusionTest {
 
-  static RankFusion.Candidate c(String id, double score) {
-    return new RankFusion.Candidate(id, 0, score);
+  /** Test papers: document n is the n-th id named so far, so each id has one document number. */
+  private final List<String> names = new ArrayList<>();
+
+  private final DocIds ids = names::get;
+
+  RankFusion.Candidate c(String id, double score) {
+    if (!names.contains(id)) {
+      names.add(id);
+    }
+    return new RankFusion.Candidate(names.indexOf(id), score, ids);
   }
 
   @Test
@@ -42,6 +51,23 @@ class RankFusionTest {
     assertThat(RankFusion.ordered(List.of(c("b", 1), c("a", 1), c("c", 2))))
         .extracting(RankFusion.Candidate::id)
         .containsExactly("c", "a", "b");
+  }
+
+  @Test
+  void ids_are_read_only_to_break_ties() {
+    List<Integer> looked = new ArrayList<>();
+    DocIds counting = doc -> {
+      looked.add(doc);
+      return "p" + doc;
+    };
+    List<RankFusion.Candidate> kw = List.of(new RankFusion.Candidate(7, 3, counting), new RankFusion.Candidate(4, 2, counting));
+    List<RankFusion.Candidate> sem = List.of(new RankFusion.Candidate(4, 0.9, counting), new RankFusion.Candidate(9, 0.1, counting));
+    RankFusion.hybrid(RankFusion.ordered(kw), RankFusion.ordered(sem), Fusion.defaults());
+    assertThat(looked).isEmpty();
+
+    List<RankFusion.Candidate> tied = List.of(new RankFusion.Candidate(9, 1, counting), new RankFusion.Candidate(8, 1, counting));
+    assertThat(RankFusion.ordered(tied)).extracting(RankFusion.Candidate::doc).containsExactly(8, 9);
+    assertThat(looked).contains(8, 9);
   }
 
   @Test
