@@ -100,14 +100,15 @@ final class EvalCommand implements Callable<Integer> {
       IndexCommand.printSummary(out, importer.summary(), (System.nanoTime() - start) / 1e9, engine.index.count());
       out.printf(Locale.ROOT, "%-9s %8s %9s %10s %8s %8s  %s%n", "mode", "nDCG@10", "Recall@10", "Recall@100", "MRR@10", "queries", "fusion");
       for (SearchMode mode : parsed) {
-        // Keyword and semantic do not depend on fusion: one row each; hybrid: one row per setting.
-        List<Fusion> settings = mode == SearchMode.HYBRID ? fusionSettings() : List.of(Fusion.defaults());
+        // Keyword and semantic depend on the fusion's depth only (candidates per leg): one row per
+        // depth; hybrid: one row per setting.
+        List<Fusion> settings = mode == SearchMode.HYBRID ? fusionSettings() : depthSettings();
         for (Fusion fusion : settings) {
           Evaluator evaluator = new Evaluator(new SearchService(engine.index, engine.embedders, fusion), forcedLang);
           try (PrintWriter w = settings.size() == 1 ? runWriter(mode, parsed.size()) : null) {
             Evaluator.Scores s = evaluator.evaluate(mode, qs, judged, w);
             out.printf(Locale.ROOT, "%-9s %8.4f %9.4f %10.4f %8.4f %8d  %s%n", mode.wire(), s.ndcg10(), s.recall10(), s.recall100(), s.mrr10(), s.queries(),
-                mode == SearchMode.HYBRID ? fusion : "");
+                mode == SearchMode.HYBRID ? fusion : settings.size() > 1 ? "depth=" + fusion.minDepth() : "");
           }
         }
       }
@@ -121,6 +122,11 @@ final class EvalCommand implements Callable<Integer> {
       case "en-zh" -> Lang.EN;
       default -> throw new IllegalArgumentException("--pairs must be zh-en or en-zh, got '" + pairs + "'");
     };
+  }
+
+  private List<Fusion> depthSettings() {
+    Fusion d = Fusion.defaults();
+    return depths.stream().distinct().map(depth -> Fusion.of(d.method(), d.rrfK(), d.semanticWeight(), depth)).toList();
   }
 
   private List<Fusion> fusionSettings() {

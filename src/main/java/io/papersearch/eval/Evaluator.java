@@ -25,11 +25,19 @@ import java.util.Objects;
 /**
  * Runs a query set through {@link SearchService} in one mode and averages nDCG@10, Recall@10, Recall@100
  * and MRR@10 over the queries that have at least one relevant document. Thread-safe if the service is.
+ *
+ * <p>Each measure reads the page a user would ask for: the @10 measures a page of {@link #TOP}, and
+ * Recall@100 a page of {@link #DEPTH}. The difference matters when the service's fusion draws fewer
+ * candidates per leg than 100: a page of 10 then ranks from fewer candidates than a page of 100
+ * (see {@link io.papersearch.search.Fusion#depth}), and that is what the @10 measures must score.
  */
 public final class Evaluator {
 
-  /** Results retrieved per query: the depth of Recall@100. */
+  /** Results retrieved per query for Recall@100, and the run file. */
   public static final int DEPTH = 100;
+
+  /** Results retrieved per query for the @10 measures. */
+  public static final int TOP = 10;
 
   /** One test query. */
   public record Query(String id, String text) {}
@@ -148,20 +156,22 @@ public final class Evaluator {
       if (!qrels.hasRelevant(q.id())) {
         continue;
       }
-      List<String> ranking = rank(q, mode, run);
-      ndcg += Metrics.ndcg(ranking, qrels.judged(q.id()), 10);
-      recall10 += Metrics.recall(ranking, qrels.judged(q.id()), 10);
-      recall += Metrics.recall(ranking, qrels.judged(q.id()), DEPTH);
-      mrr += Metrics.mrr(ranking, qrels.judged(q.id()), 10);
+      List<String> deep = rank(q, mode, DEPTH, run);
+      // Same candidates when the fusion draws 100 or more per leg anyway: no second search.
+      List<String> top = search.fusion().depth(0, TOP) == search.fusion().depth(0, DEPTH) ? deep : rank(q, mode, TOP, null);
+      ndcg += Metrics.ndcg(top, qrels.judged(q.id()), TOP);
+      recall10 += Metrics.recall(top, qrels.judged(q.id()), TOP);
+      recall += Metrics.recall(deep, qrels.judged(q.id()), DEPTH);
+      mrr += Metrics.mrr(top, qrels.judged(q.id()), TOP);
       n++;
     }
     return n == 0 ? new Scores(mode, 0, 0, 0, 0, 0) : new Scores(mode, ndcg / n, recall10 / n, recall / n, mrr / n, n);
   }
 
-  private List<String> rank(Query q, SearchMode mode, PrintWriter run) {
+  private List<String> rank(Query q, SearchMode mode, int limit, PrintWriter run) {
     // Overlong queries are cut to the API's bound rather than dropped, so every query counts.
     String text = q.text().length() > SearchRequest.MAX_QUERY_CHARS ? q.text().substring(0, SearchRequest.MAX_QUERY_CHARS) : q.text();
-    SearchResponse r = search.search(new SearchRequest(text, mode, queryLang, DEPTH, 0, null, null, false));
+    SearchResponse r = search.search(new SearchRequest(text, mode, queryLang, limit, 0, null, null, false));
     List<String> ids = new ArrayList<>(r.hits().size());
     int rank = 0;
     for (Hit h : r.hits()) {
