@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.document.Document;
@@ -248,7 +247,7 @@ public final class PaperIndex implements Closeable {
     IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(ramBufferMb);
-    config.setCodec(codec(storage));
+    config.setCodec(new VectorCodec(storage));
     IndexWriter writer = new IndexWriter(dir, config);
     writer.setLiveCommitData(userData(schema, storage).entrySet());
     return writer;
@@ -286,15 +285,25 @@ public final class PaperIndex implements Closeable {
     }
   }
 
-  /** The default codec, with every vector field in the chosen storage. */
-  private static Codec codec(VectorStorage storage) {
-    KnnVectorsFormat format = storage.format();
-    return new Lucene104Codec() {
-      @Override
-      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-        return format;
-      }
-    };
+  /**
+   * The default codec, with every vector field in the chosen storage. Lucene asks for a field's
+   * format each time it writes a segment, so while {@link #forceMerge} runs, merges get the same
+   * format with a graph builder on every core ({@link #compaction}). Read with Lucene's own codec:
+   * the files name the format, not this class.
+   */
+  private static final class VectorCodec extends Lucene104Codec {
+    private final KnnVectorsFormat format;
+    volatile KnnVectorsFormat compaction;
+
+    VectorCodec(VectorStorage storage) {
+      this.format = storage.format();
+    }
+
+    @Override
+    public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+      KnnVectorsFormat compacting = compaction;
+      return compacting != null ? compacting : format;
+    }
   }
 
   public IndexSchema schema() {
@@ -405,10 +414,23 @@ public final class PaperIndex implements Closeable {
       throw new IllegalArgumentException("maxSegments must be >= 1, got " + maxSegments);
     }
     requireWritable();
+    // Rebuilding the HNSW graph is most of a merge's time (a million papers: ten minutes on one
+    // thread). Compaction runs with the server stopped, so the merge may take every core; ordinary
+    // merges keep one thread, leaving the other cores to searches and embedding.
+    IndexWriter w = writer();
+    VectorCodec codec = (VectorCodec) w.getConfig().getCodec();
+    int cores = Runtime.getRuntime().availableProcessors();
+    java.util.concurrent.ExecutorService graphBuilders = cores > 1 ? java.util.concurrent.Executors.newFixedThreadPool(cores) : null;
+    codec.compaction = graphBuilders == null ? null : storage.format(cores, graphBuilders);
     try {
-      writer().forceMerge(maxSegments);
+      w.forceMerge(maxSegments);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot merge index " + path + ": " + e.getMessage(), e);
+    } finally {
+      codec.compaction = null;
+      if (graphBuilders != null) {
+        graphBuilders.shutdownNow();
+      }
     }
     commit();
   }

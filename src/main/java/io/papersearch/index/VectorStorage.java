@@ -2,6 +2,7 @@ package io.papersearch.index;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
@@ -63,12 +64,29 @@ public enum VectorStorage {
   /** Candidates considered while inserting a node into the graph (Lucene's default is 100). */
   static final int BEAM_WIDTH = 200;
 
-  /** The Lucene format for vector fields. */
+  /** The Lucene format for vector fields: each graph built by one thread. */
   KnnVectorsFormat format() {
     return switch (this) {
       case FLOAT32 -> new Lucene99HnswVectorsFormat(MAX_CONN, BEAM_WIDTH);
       case INT8 -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE, MAX_CONN, BEAM_WIDTH);
       case INT4 -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.PACKED_NIBBLE, MAX_CONN, BEAM_WIDTH);
+    };
+  }
+
+  /**
+   * The same format (same files, same graph parameters), but a merge builds its graph with
+   * {@code workers} threads of {@code executor}.
+   *
+   * @throws IllegalArgumentException if {@code workers < 2}
+   */
+  KnnVectorsFormat format(int workers, ExecutorService executor) {
+    if (workers < 2) {
+      throw new IllegalArgumentException("workers must be >= 2, got " + workers);
+    }
+    return switch (this) {
+      case FLOAT32 -> new Lucene99HnswVectorsFormat(MAX_CONN, BEAM_WIDTH, workers, executor);
+      case INT8 -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.UNSIGNED_BYTE, MAX_CONN, BEAM_WIDTH, workers, executor);
+      case INT4 -> new Lucene104HnswScalarQuantizedVectorsFormat(ScalarEncoding.PACKED_NIBBLE, MAX_CONN, BEAM_WIDTH, workers, executor);
     };
   }
 

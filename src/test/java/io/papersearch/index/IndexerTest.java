@@ -11,6 +11,8 @@ import io.papersearch.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class IndexerTest {
@@ -81,10 +83,12 @@ class IndexerTest {
     }
   }
 
-  @Test
-  void force_merge_leaves_one_segment_with_every_paper_and_the_same_answers() {
+  /** Merging rebuilds the graphs with a builder per core (as compaction does); every storage. */
+  @ParameterizedTest
+  @EnumSource(VectorStorage.class)
+  void force_merge_leaves_one_segment_with_every_paper_and_the_same_answers(VectorStorage storage) {
     Embedders e = Fixtures.fakeEmbedders();
-    try (PaperIndex index = PaperIndex.openForWriting(dir, Indexer.schemaOf(e))) {
+    try (PaperIndex index = PaperIndex.openForWriting(dir, Indexer.schemaOf(e), storage, PaperIndex.DEFAULT_RAM_BUFFER_MB)) {
       Indexer indexer = new Indexer(index, e);
       for (Paper p : Fixtures.corpus()) {
         indexer.index(p);

@@ -51,4 +51,14 @@ class VectorStorageTest {
     assertThatThrownBy(() -> PaperIndex.openForWriting(dir, Indexer.schemaOf(embedders), null, 0))
         .hasMessage("ramBufferMb must be >= 1, got 0");
   }
+
+  @Test
+  void a_parallel_graph_builder_needs_two_workers() {
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      assertThat(VectorStorage.INT8.format(2, pool).getName()).isEqualTo(VectorStorage.INT8.format().getName());
+      assertThatThrownBy(() -> VectorStorage.FLOAT32.format(1, pool))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("workers must be >= 2, got 1");
+    }
+  }
 }
