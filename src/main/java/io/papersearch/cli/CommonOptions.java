@@ -48,6 +48,27 @@ final class CommonOptions {
           + "see README, Performance). An existing index keeps its own.")
   String vectorStorage;
 
+  @Option(
+      names = "--fusion-depth",
+      paramLabel = "N",
+      description = "Candidates each search leg (BM25, HNSW) ranks before fusion, 1..10000 (default: 100); "
+          + "fewer is faster at a million papers (see README, Performance).")
+  String fusionDepth;
+
+  /** The fusion searches run with: the defaults, at {@code --fusion-depth} if given. */
+  io.papersearch.search.Fusion fusion() {
+    io.papersearch.search.Fusion defaults = io.papersearch.search.Fusion.defaults();
+    if (fusionDepth == null) {
+      return defaults;
+    }
+    try {
+      return defaults.withMinDepth(Integer.parseInt(fusionDepth.strip()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--fusion-depth must be 1.." + io.papersearch.search.Fusion.MAX_DEPTH + ", got '" + fusionDepth + "'", e);
+    }
+  }
+
   /** The requested vector storage, or null to keep an existing index's (float32 for a new one). */
   io.papersearch.index.VectorStorage vectorStorage() {
     try {

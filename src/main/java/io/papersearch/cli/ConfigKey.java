@@ -30,7 +30,8 @@ enum ConfigKey {
   READS_REQUIRE_KEY("readsRequireKey", switchFlag("--reads-require-key", "true")),
   CORS_ORIGINS("corsOrigins", flag("--cors-origins")),
   MAX_BULK_BYTES("maxBulkBytes", flag("--max-bulk-bytes")),
-  RATE_LIMIT("rateLimit", flag("--rate-limit"));
+  RATE_LIMIT("rateLimit", flag("--rate-limit")),
+  FUSION_DEPTH("fusionDepth", flag("--fusion-depth"));
 
   /**
    * A command-line flag that sets the key.

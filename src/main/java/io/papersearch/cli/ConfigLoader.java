@@ -3,6 +3,7 @@ package io.papersearch.cli;
 import io.papersearch.embed.Embedders;
 import io.papersearch.http.ServerConfig;
 import io.papersearch.index.VectorStorage;
+import io.papersearch.search.Fusion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,8 +93,9 @@ final class ConfigLoader {
     List<String> cors = corsOrigins();
     long maxBulk = longInteger(ConfigKey.MAX_BULK_BYTES, ServerConfig.MIN_MAX_BODY_BYTES, Long.MAX_VALUE, ServerConfig.DEFAULT_MAX_BULK_BYTES);
     int rateLimit = integer(ConfigKey.RATE_LIMIT, 0, 1_000_000, DEFAULT_RATE_LIMIT);
+    int fusionDepth = integer(ConfigKey.FUSION_DEPTH, 1, Fusion.MAX_DEPTH, Fusion.defaults().minDepth());
     ServerConfig server = new ServerConfig(host, port, maxBody, apiKey, readsRequireKey, cors, maxBulk, rateLimit);
-    return new ServeSettings(server, index, models, modelEn, modelZh, cache, threads, workers, storage, sample, origins);
+    return new ServeSettings(server, index, models, modelEn, modelZh, cache, threads, workers, storage, sample, fusionDepth, origins);
   }
 
   /** The raw value of {@code key} from the first source that sets it, or null; records its origin. */

@@ -1,12 +1,13 @@
 package io.papersearch.cli;
 
-import io.papersearch.embed.EmbeddingListener;
 import io.papersearch.embed.Embedders;
+import io.papersearch.embed.EmbeddingListener;
 import io.papersearch.embed.OnnxEmbedder;
 import io.papersearch.index.Importer;
 import io.papersearch.index.Indexer;
 import io.papersearch.index.PaperIndex;
 import io.papersearch.index.VectorStorage;
+import io.papersearch.search.Fusion;
 import io.papersearch.search.SearchService;
 import java.nio.file.Path;
 
@@ -21,11 +22,11 @@ final class Engine implements AutoCloseable {
   private final Indexer indexer; // null when read-only
   private final int workers;
 
-  private Engine(Embedders embedders, PaperIndex index, boolean writable, int workers) {
+  private Engine(Embedders embedders, PaperIndex index, boolean writable, int workers, Fusion fusion) {
     this.workers = workers;
     this.embedders = embedders;
     this.index = index;
-    this.search = new SearchService(index, embedders);
+    this.search = new SearchService(index, embedders, fusion);
     this.indexer = writable ? new Indexer(index, embedders) : null;
   }
 
@@ -36,23 +37,23 @@ final class Engine implements AutoCloseable {
   static Engine open(CommonOptions opts, Path dir, boolean writable) {
     Embedders embedders =
         Embedders.load(opts.models(), opts.modelEn, opts.modelZh, opts.modelThreads(), opts.cacheDir());
-    return open(embedders, dir, writable ? opts.vectorStorage() : null, writable, opts.workers());
+    return open(embedders, dir, writable ? opts.vectorStorage() : null, writable, opts.workers(), opts.fusion());
   }
 
   /** The server's engine, writable, with every model run reported to {@code listener}. */
   static Engine open(ServeSettings s, EmbeddingListener listener) {
     Embedders embedders = Embedders.load(
         s.models(), s.modelEn(), s.modelZh(), new OnnxEmbedder.Threads(s.threads(), s.workers()), s.cache(), listener);
-    return open(embedders, s.index(), s.vectorStorage(), true, s.workers());
+    return open(embedders, s.index(), s.vectorStorage(), true, s.workers(), s.fusion());
   }
 
-  private static Engine open(Embedders embedders, Path dir, VectorStorage storage, boolean writable, int workers) {
+  private static Engine open(Embedders embedders, Path dir, VectorStorage storage, boolean writable, int workers, Fusion fusion) {
     try {
       PaperIndex index =
           writable
               ? PaperIndex.openForWriting(dir, Indexer.schemaOf(embedders), storage, PaperIndex.DEFAULT_RAM_BUFFER_MB)
               : PaperIndex.openReadOnly(dir, Indexer.schemaOf(embedders));
-      return new Engine(embedders, index, writable, workers);
+      return new Engine(embedders, index, writable, workers, fusion);
     } catch (RuntimeException e) {
       embedders.close();
       throw e;

@@ -95,8 +95,9 @@ final class ScaleBenchCommand implements Callable<Integer> {
     List<Paper> seeds = source.subList(0, seedVectors);
     List<Paper> questionPapers = source.subList(source.size() - queries, source.size());
     List<Paper> textPool = source.subList(0, source.size() - queries);
-    out.printf(Locale.ROOT, "papersearch bench scale: %,d papers, %s vectors, index %s, %d cores, max heap %.0f MiB%n",
-        papers, storage.wire(), dir, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1048576.0);
+    out.printf(Locale.ROOT, "papersearch bench scale: %,d papers, %s vectors, index %s, fusion depth %d, %d cores, max heap %.0f MiB%n",
+        papers, storage.wire(), dir, opts.fusion().minDepth(), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() / 1048576.0);
 
     try (Embedders embedders = Embedders.load(opts.models(), opts.modelEn, opts.modelZh, opts.modelThreads(), opts.cacheDir())) {
       TextEmbedder en = embedders.en();
@@ -180,7 +181,7 @@ final class ScaleBenchCommand implements Callable<Integer> {
   }
 
   private void measure(PaperIndex index, Embedders embedders, List<Paper> questionPapers, PrintStream out) throws Exception {
-    SearchService search = new SearchService(index, embedders);
+    SearchService search = new SearchService(index, embedders, opts.fusion());
     List<String> questions = questionPapers.stream().map(Paper::title).toList();
     List<float[]> vectors = new ArrayList<>();
     for (String q : questions) {

@@ -2,6 +2,7 @@ package io.papersearch.cli;
 
 import io.papersearch.http.ServerConfig;
 import io.papersearch.index.VectorStorage;
+import io.papersearch.search.Fusion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param workers embeddings run at once
  * @param vectorStorage how a new index stores vectors, or null to keep an existing index's
  * @param sample whether an empty index first gets the bundled sample
+ * @param fusionDepth candidates each search leg ranks before fusion (see {@link Fusion#minDepth()})
  * @param origins where each setting came from ({@code --port}, {@code PAPERSEARCH_PORT},
  *     {@code conf/papersearch.properties:3}, {@code default}), so later checks can name it
  */
@@ -35,6 +37,7 @@ record ServeSettings(
     int workers,
     VectorStorage vectorStorage,
     boolean sample,
+    int fusionDepth,
     Map<ConfigKey, String> origins) {
 
   /** The origin of a value set by nothing: its built-in default. */
@@ -45,6 +48,11 @@ record ServeSettings(
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(models, "models");
     origins = Map.copyOf(origins);
+  }
+
+  /** The fusion searches run with: the defaults, at this depth. */
+  Fusion fusion() {
+    return Fusion.defaults().withMinDepth(fusionDepth);
   }
 
   /** "index from --index", "port from PAPERSEARCH_PORT", or "index: default": for messages. */

@@ -43,9 +43,17 @@ public record Fusion(Method method, int rrfK, double semanticWeight, int minDept
     if (!(crossLingualSemanticWeight >= 0 && crossLingualSemanticWeight <= 1)) {
       throw new IllegalArgumentException("crossLingualSemanticWeight must be in [0, 1], got " + crossLingualSemanticWeight);
     }
-    if (minDepth < 1 || minDepth > 10_000) {
-      throw new IllegalArgumentException("minDepth must be in 1..10000, got " + minDepth);
+    if (minDepth < 1 || minDepth > MAX_DEPTH) {
+      throw new IllegalArgumentException("minDepth must be in 1.." + MAX_DEPTH + ", got " + minDepth);
     }
+  }
+
+  /** The most candidates a leg may be asked for: bounds the work one search can cause. */
+  public static final int MAX_DEPTH = 10_000;
+
+  /** These settings, drawing {@code minDepth} candidates per leg. */
+  public Fusion withMinDepth(int minDepth) {
+    return new Fusion(method, rrfK, semanticWeight, minDepth, crossLingualSemanticWeight);
   }
 
   /**

@@ -57,6 +57,8 @@ class ConfigLoaderTest {
     assertThat(s.vectorStorage()).isNull();
     assertThat(s.sample()).isTrue();
     assertThat(s.server().maxBulkBytes()).isEqualTo(64L << 20);
+    assertThat(s.fusionDepth()).isEqualTo(100);
+    assertThat(s.fusion()).isEqualTo(io.papersearch.search.Fusion.defaults());
     assertThat(s.where(ConfigKey.PORT)).isEqualTo("port: default");
   }
 
@@ -120,6 +122,14 @@ class ConfigLoaderTest {
         .hasMessage("corsOrigins entry must be * or scheme://host[:port] (no path), got 'https://b.org/app' (from PAPERSEARCH_CORS_ORIGINS)");
     assertThatThrownBy(() -> load(flags(ConfigKey.HOST, ""), null, Map.of()))
         .hasMessage("host must be a non-empty value, got '' (from --host)");
+    assertThatThrownBy(() -> load(flags(ConfigKey.FUSION_DEPTH, "0"), null, Map.of()))
+        .hasMessage("fusionDepth must be 1..10000, got 0 (from --fusion-depth)");
+    // The other commands read the same flag through CommonOptions.
+    CommonOptions opts = new CommonOptions();
+    opts.fusionDepth = "ten";
+    assertThatThrownBy(opts::fusion).hasMessage("--fusion-depth must be 1..10000, got 'ten'");
+    opts.fusionDepth = "30";
+    assertThat(opts.fusion().minDepth()).isEqualTo(30);
   }
 
   @Test
@@ -145,12 +155,13 @@ class ConfigLoaderTest {
     ServeSettings s = load(
         flags(ConfigKey.CORS_ORIGINS, "https://lab.example.org, http://localhost:5173", ConfigKey.MAX_BULK_BYTES, "2048"),
         null,
-        Map.of("PAPERSEARCH_CACHE", "none", "PAPERSEARCH_VECTOR_STORAGE", "INT8", "PAPERSEARCH_READS_REQUIRE_KEY", "false",
+        Map.of("PAPERSEARCH_CACHE", "none", "PAPERSEARCH_VECTOR_STORAGE", "INT8", "PAPERSEARCH_FUSION_DEPTH", "30", "PAPERSEARCH_READS_REQUIRE_KEY", "false",
             "PAPERSEARCH_MAX_BODY_BYTES", "16777216"));
     assertThat(s.server().corsOrigins()).containsExactly("https://lab.example.org", "http://localhost:5173");
     assertThat(s.server().maxBulkBytes()).isEqualTo(2048);
     assertThat(s.cache()).isNull();
     assertThat(s.vectorStorage()).isEqualTo(VectorStorage.INT8);
+    assertThat(s.fusion().minDepth()).isEqualTo(30);
     assertThat(s.server().maxBodyBytes()).isEqualTo(16L << 20);
   }
 
