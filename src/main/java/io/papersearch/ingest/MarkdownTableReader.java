@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * 2023 seed list: a header row, a separator row ({@code | --- | :-: |}), then one paper per row.
  *
  * <p>Every table whose header names a title or abstract column ({@code 题目}, {@code title}, {@code
- * 摘要}, ...) is read; other tables and all text outside tables are ignored. A table ends at the
- * first line that does not start with {@code |}. {@code \|} in a cell is a literal pipe. A row
+ * 摘要}, ...) is read; other tables and all text outside tables are ignored. A table ends, as in
+ * GFM, at a blank line or where another block starts (heading, list, quote...); a line in between
+ * that does not start with {@code |} is a damaged row, rejected. {@code \|} in a cell is a literal
+ * pipe. A row
  * whose cell count differs from the header's is rejected rather than padded, because in a
  * hand-edited table a missing cell usually means shifted columns, and silently indexing an
  * abstract as an author list is worse than skipping the row.
@@ -35,9 +37,10 @@ final class MarkdownTableReader implements PaperReader {
     for (Utf8LineReader.Line line = lines.next(); line != null; line = lines.next()) {
       List<String> cells = line.text().strip().startsWith("|") ? splitRow(line.text()) : null;
       if (header != null) {
-        if (cells == null && line.text().indexOf('|') >= 0) {
-          // A row damaged before its first pipe (a stray NUL or letter) is still a row, as in GFM:
-          // taking it for the end of the table would drop every row after it without a word.
+        if (cells == null && continuesTable(line.text())) {
+          // A row damaged before its first pipe (a stray NUL or letter), or so badly that it has
+          // none left, is still a row, as in GFM: taking it for the end of the table would drop
+          // every row after it without a word.
           if (paperTable) {
             String text = line.text().strip();
             sink.reject(new Rejection(source, line.number(), "table row must start with '|', got '"
@@ -65,6 +68,19 @@ final class MarkdownTableReader implements PaperReader {
       }
     }
   }
+
+  /**
+   * Whether a line that does not start with a pipe still belongs to the table above it. GFM ends a
+   * table only at a blank line or where another block starts (a heading, quote, list, fence, rule
+   * or HTML); any other line is a row of it, pipes or not.
+   */
+  static boolean continuesTable(String line) {
+    return line.indexOf('|') >= 0 || !(line.isBlank() || BLOCK_START.matcher(line).lookingAt());
+  }
+
+  /** The start of a markdown block other than a paragraph: heading, quote, fence, HTML, list item or rule. */
+  private static final Pattern BLOCK_START =
+      Pattern.compile(" {0,3}(#{1,6}(\\s|$)|>|```|~~~|<|[-*+](\\s|$)|\\d{1,9}[.)](\\s|$)|([-*_])(\\s*\\5){2,}\\s*$)");
 
   private static void readRow(
       List<String> header, List<String> cells, Utf8LineReader.Line line, Path source,

@@ -125,4 +125,41 @@ class MarkdownTableReaderTest {
     assertThat(sink.papers).extracting(Paper::id).containsExactly("b-2");
     assertThat(sink.rejectionTexts()).containsExactly("papers.md:3: table row must start with '|', got '\u0000| a-1 | First |'");
   }
+
+  @Test
+  void a_row_left_without_any_pipe_is_rejected_and_the_rows_after_it_are_read() throws IOException {
+    // Found by ReaderFuzzTest: a first row overwritten by a long run of letters ended the table,
+    // and the rows after it were dropped without a rejection.
+    CollectingSink sink = CollectingSink.read(dir, "papers.md", """
+        | id | title |
+        | --- | --- |
+        aaaaaaaa
+        | b-2 | Second |
+        """);
+    assertThat(sink.papers).extracting(Paper::id).containsExactly("b-2");
+    assertThat(sink.rejectionTexts()).containsExactly("papers.md:3: table row must start with '|', got 'aaaaaaaa'");
+  }
+
+  @Test
+  void a_blank_line_or_a_new_block_ends_the_table_as_in_gfm() throws IOException {
+    CollectingSink sink = CollectingSink.read(dir, "papers.md", """
+        | id | title |
+        | --- | --- |
+        | a-1 | First |
+
+        | b-2 | Outside any table |
+        | id | title |
+        | --- | --- |
+        | c-3 | Third |
+        ## Next section
+        | d-4 | Outside again |
+        """);
+    assertThat(sink.papers).extracting(Paper::id).containsExactly("a-1", "c-3");
+    assertThat(sink.rejections).isEmpty();
+    assertThat(MarkdownTableReader.continuesTable("plain text")).isTrue();
+    assertThat(MarkdownTableReader.continuesTable("x | y")).isTrue();
+    for (String block : new String[] {"", "   ", "# H", "> quote", "```", "- item", "* item", "1. item", "2) item", "***", "- - -", "<div>"}) {
+      assertThat(MarkdownTableReader.continuesTable(block)).as(block).isFalse();
+    }
+  }
 }
