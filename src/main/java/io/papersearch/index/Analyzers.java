@@ -25,6 +25,8 @@ public final class Analyzers {
     return new PerFieldAnalyzerWrapper(
         new StandardAnalyzer(),
         Map.of(
+            PaperFields.TEXT_EN, english,
+            PaperFields.TEXT_ZH, chinese,
             PaperFields.TITLE_EN, english,
             PaperFields.ABSTRACT_EN, english,
             PaperFields.TITLE_ZH, chinese,

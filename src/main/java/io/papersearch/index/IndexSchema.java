@@ -11,11 +11,19 @@ import java.util.Map;
 public record IndexSchema(String modelEn, int dimensionEn, String modelZh, int dimensionZh) {
 
   /**
-   * Version of papersearch's document layout; bump when fields change meaning. 2: filter fields
-   * (venue, author, author prefix, keyword) and venue facet doc values; a version-1 index lacks
-   * them, so its filters would silently match nothing.
+   * Version of papersearch's document layout of new indexes; bump when fields change meaning. 2:
+   * filter fields (venue, author, author prefix, keyword) and venue facet doc values; a version-1
+   * index lacks them, so its filters would silently match nothing. 3: the keyword leg searches one
+   * text field per language (title, abstract and keywords together, {@link PaperFields#TEXT_EN})
+   * instead of separate title and abstract fields (README, Retrieval quality and Performance).
    */
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
+
+  /**
+   * Layout 2, still opened, searched and written as it is: its papers have separate title and
+   * abstract fields, so its keyword leg keeps searching those.
+   */
+  static final String FORMAT_PER_FIELD = "2";
 
   static final String KEY_FORMAT = "papersearch.format";
   static final String KEY_MODEL_EN = "papersearch.model.en";
@@ -32,9 +40,10 @@ public record IndexSchema(String modelEn, int dimensionEn, String modelZh, int d
     }
   }
 
-  Map<String, String> toUserData() {
+  /** The commit data of an index of layout {@code format}. */
+  Map<String, String> toUserData(String format) {
     Map<String, String> m = new HashMap<>();
-    m.put(KEY_FORMAT, FORMAT);
+    m.put(KEY_FORMAT, format);
     m.put(KEY_MODEL_EN, modelEn);
     m.put(KEY_DIM_EN, Integer.toString(dimensionEn));
     m.put(KEY_MODEL_ZH, modelZh);

@@ -51,16 +51,26 @@ public final class PaperFields {
   /** Each keyword of the paper, normalised: one term per keyword, for the exact keyword filter. */
   public static final String KEYWORD_EXACT = "keyword_exact";
 
-  /** English title: English analyser (stemmed, stop words removed). */
+  /**
+   * English title, abstract and keywords as one text (English analyser): what the keyword leg
+   * searches in a layout-3 index. One field, not three: BM25 over the whole text scored better on
+   * SciFact than boosted per-field sums, and a query has a third of the clauses to score (README).
+   */
+  public static final String TEXT_EN = "text_en";
+
+  /** Chinese title, abstract and keywords as one text (Chinese analyser); see {@link #TEXT_EN}. */
+  public static final String TEXT_ZH = "text_zh";
+
+  /** English title (layout 2 only): English analyser (stemmed, stop words removed). */
   public static final String TITLE_EN = "title_en";
 
-  /** Chinese title: Chinese analyser. */
+  /** Chinese title (layout 2 only): Chinese analyser. */
   public static final String TITLE_ZH = "title_zh";
 
-  /** English abstract and English keywords. */
+  /** English abstract and English keywords (layout 2 only). */
   public static final String ABSTRACT_EN = "abstract_en";
 
-  /** Chinese abstract and Chinese keywords. */
+  /** Chinese abstract and Chinese keywords (layout 2 only). */
   public static final String ABSTRACT_ZH = "abstract_zh";
 
   /** Vector of the English text (title + English abstract), from the English model. */
@@ -77,6 +87,10 @@ public final class PaperFields {
 
   /** Like {@link #HASH_EN}, for {@link #VECTOR_ZH}. */
   public static final String HASH_ZH = "hash_zh";
+
+  public static String text(Lang lang) {
+    return lang == Lang.ZH ? TEXT_ZH : TEXT_EN;
+  }
 
   public static String title(Lang lang) {
     return lang == Lang.ZH ? TITLE_ZH : TITLE_EN;

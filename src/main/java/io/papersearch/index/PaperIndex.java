@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
@@ -106,6 +107,7 @@ public final class PaperIndex implements Closeable {
   private final Path path;
   private final IndexSchema schema;
   private final VectorStorage storage;
+  private final String layout; // IndexSchema.FORMAT or FORMAT_PER_FIELD
   private final Directory directory;
   private final int ramBufferMb; // of the writer; 0 when opened read-only
   private volatile IndexWriter writer; // null when opened read-only; replaced after a failed write
@@ -115,11 +117,12 @@ public final class PaperIndex implements Closeable {
   private final java.util.Set<String> unrefreshed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private PaperIndex(
-      Path path, IndexSchema schema, VectorStorage storage, Directory directory, IndexWriter writer, SearcherManager searchers,
-      int ramBufferMb) {
+      Path path, IndexSchema schema, VectorStorage storage, String layout, Directory directory, IndexWriter writer,
+      SearcherManager searchers, int ramBufferMb) {
     this.path = path;
     this.schema = schema;
     this.storage = storage;
+    this.layout = layout;
     this.directory = directory;
     this.writer = writer;
     this.searchers = searchers;
@@ -154,6 +157,13 @@ public final class PaperIndex implements Closeable {
   /** As above, through {@code wrap}: tests put a failing disk between Lucene and the folder. */
   static PaperIndex openForWriting(
       Path path, IndexSchema schema, VectorStorage storage, int ramBufferMb, java.util.function.UnaryOperator<Directory> wrap) {
+    return openForWriting(path, schema, storage, ramBufferMb, wrap, IndexSchema.FORMAT);
+  }
+
+  /** @param newLayout the layout a new index gets (tests create layout-2 indexes with it) */
+  static PaperIndex openForWriting(
+      Path path, IndexSchema schema, VectorStorage storage, int ramBufferMb, java.util.function.UnaryOperator<Directory> wrap,
+      String newLayout) {
     if (ramBufferMb < 1) {
       throw new IllegalArgumentException("ramBufferMb must be >= 1, got " + ramBufferMb);
     }
@@ -169,12 +179,13 @@ public final class PaperIndex implements Closeable {
                 + "; vector storage is chosen when an index is created: index into a new folder");
       }
       VectorStorage chosen = recorded != null ? recorded : storage != null ? storage : VectorStorage.FLOAT32;
-      IndexWriter writer = newWriter(dir, schema, chosen, ramBufferMb);
+      String layout = Objects.requireNonNullElse(recordedLayout(dir), newLayout);
+      IndexWriter writer = newWriter(dir, schema, chosen, layout, ramBufferMb);
       if (!DirectoryReader.indexExists(dir)) {
         // Commit at once so even an empty index records which models it belongs to.
         writer.commit();
       }
-      return new PaperIndex(path, schema, chosen, dir, writer, new SearcherManager(writer, SEARCHERS), ramBufferMb);
+      return new PaperIndex(path, schema, chosen, layout, dir, writer, new SearcherManager(writer, SEARCHERS), ramBufferMb);
     } catch (LockObtainFailedException e) {
       closeQuietly(dir);
       throw new IllegalStateException(
@@ -202,7 +213,8 @@ public final class PaperIndex implements Closeable {
       checkRecordedSchema(dir, schema, path);
       VectorStorage recorded = recordedStorage(dir);
       return new PaperIndex(
-          path, schema, recorded != null ? recorded : VectorStorage.FLOAT32, dir, null, new SearcherManager(dir, SEARCHERS), 0);
+          path, schema, recorded != null ? recorded : VectorStorage.FLOAT32,
+          Objects.requireNonNullElse(recordedLayout(dir), IndexSchema.FORMAT), dir, null, new SearcherManager(dir, SEARCHERS), 0);
     } catch (IndexNotFoundException e) {
       closeQuietly(dir);
       throw new IllegalStateException("no index in " + path + "; build one with: papersearch index FILE...", e);
@@ -218,14 +230,23 @@ public final class PaperIndex implements Closeable {
   private static void checkRecordedSchema(Directory dir, IndexSchema schema, Path path) throws IOException {
     if (DirectoryReader.indexExists(dir)) {
       Map<String, String> data = SegmentInfos.readLatestCommit(dir).getUserData();
-      if (!data.isEmpty() && !IndexSchema.FORMAT.equals(data.get(IndexSchema.KEY_FORMAT))) {
+      String format = data.get(IndexSchema.KEY_FORMAT);
+      if (!data.isEmpty() && !IndexSchema.FORMAT.equals(format) && !IndexSchema.FORMAT_PER_FIELD.equals(format)) {
         throw new IndexMismatchException(
-            "index " + path + " has layout version " + data.get(IndexSchema.KEY_FORMAT)
-                + ", this papersearch reads version " + IndexSchema.FORMAT
+            "index " + path + " has layout version " + format
+                + ", this papersearch reads versions " + IndexSchema.FORMAT_PER_FIELD + " and " + IndexSchema.FORMAT
                 + "; re-index your papers into a new folder (papersearch index --index NEW_DIR FILE...)");
       }
       schema.requireCompatible(IndexSchema.fromUserData(data), path.toString());
     }
+  }
+
+  /** The layout recorded in the index's last commit, or null for a new index. */
+  private static String recordedLayout(Directory dir) throws IOException {
+    if (!DirectoryReader.indexExists(dir)) {
+      return null;
+    }
+    return SegmentInfos.readLatestCommit(dir).getUserData().get(IndexSchema.KEY_FORMAT);
   }
 
   /** The vector storage recorded in the index's last commit, or null for a new (or pre-0.2) index. */
@@ -237,19 +258,20 @@ public final class PaperIndex implements Closeable {
     return value == null ? null : VectorStorage.parse(value);
   }
 
-  private static Map<String, String> userData(IndexSchema schema, VectorStorage storage) {
-    Map<String, String> data = schema.toUserData();
+  private static Map<String, String> userData(IndexSchema schema, VectorStorage storage, String layout) {
+    Map<String, String> data = schema.toUserData(layout);
     data.put(KEY_VECTORS, storage.wire());
     return data;
   }
 
-  private static IndexWriter newWriter(Directory dir, IndexSchema schema, VectorStorage storage, int ramBufferMb) throws IOException {
+  private static IndexWriter newWriter(Directory dir, IndexSchema schema, VectorStorage storage, String layout, int ramBufferMb)
+      throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(ramBufferMb);
     config.setCodec(new VectorCodec(storage));
     IndexWriter writer = new IndexWriter(dir, config);
-    writer.setLiveCommitData(userData(schema, storage).entrySet());
+    writer.setLiveCommitData(userData(schema, storage, layout).entrySet());
     return writer;
   }
 
@@ -272,7 +294,7 @@ public final class PaperIndex implements Closeable {
         throw new IllegalStateException("index " + path + " is closed");
       }
       try {
-        IndexWriter fresh = newWriter(directory, schema, storage, ramBufferMb);
+        IndexWriter fresh = newWriter(directory, schema, storage, layout, ramBufferMb);
         SearcherManager old = searchers;
         searchers = new SearcherManager(fresh, SEARCHERS);
         writer = fresh;
@@ -306,6 +328,15 @@ public final class PaperIndex implements Closeable {
     }
   }
 
+  /**
+   * Whether the index's papers have one text field per language (layout 3, {@link
+   * PaperFields#TEXT_EN}) rather than separate title and abstract fields (layout 2): what the keyword
+   * leg must search.
+   */
+  public boolean flatText() {
+    return !IndexSchema.FORMAT_PER_FIELD.equals(layout);
+  }
+
   public IndexSchema schema() {
     return schema;
   }
@@ -335,17 +366,23 @@ public final class PaperIndex implements Closeable {
     if (!paper.authors().isEmpty()) {
       doc.add(new TextField(PaperFields.AUTHORS, String.join("; ", paper.authors()), Field.Store.NO));
     }
+    // Layout 3: title, abstract and keywords of a language go into its one text field (several
+    // values of a field are one text to BM25). Layout 2 keeps its separate fields, which its keyword
+    // leg searches.
+    boolean flat = flatText();
     if (paper.title() != null) {
-      doc.add(new TextField(PaperFields.title(Lang.detect(paper.title())), paper.title(), Field.Store.NO));
+      Lang lang = Lang.detect(paper.title());
+      doc.add(new TextField(flat ? PaperFields.text(lang) : PaperFields.title(lang), paper.title(), Field.Store.NO));
     }
     if (paper.abstractEn() != null) {
-      doc.add(new TextField(PaperFields.ABSTRACT_EN, paper.abstractEn(), Field.Store.NO));
+      doc.add(new TextField(flat ? PaperFields.TEXT_EN : PaperFields.ABSTRACT_EN, paper.abstractEn(), Field.Store.NO));
     }
     if (paper.abstractZh() != null) {
-      doc.add(new TextField(PaperFields.ABSTRACT_ZH, paper.abstractZh(), Field.Store.NO));
+      doc.add(new TextField(flat ? PaperFields.TEXT_ZH : PaperFields.ABSTRACT_ZH, paper.abstractZh(), Field.Store.NO));
     }
     for (String keyword : paper.keywords()) {
-      doc.add(new TextField(PaperFields.abstractField(Lang.detect(keyword)), keyword, Field.Store.NO));
+      Lang lang = Lang.detect(keyword);
+      doc.add(new TextField(flat ? PaperFields.text(lang) : PaperFields.abstractField(lang), keyword, Field.Store.NO));
     }
     FilterValues.addFields(doc, paper);
     for (Map.Entry<Lang, float[]> e : vectors.entrySet()) {
@@ -391,7 +428,7 @@ public final class PaperIndex implements Closeable {
     requireWritable();
     try {
       IndexWriter w = writer();
-      w.setLiveCommitData(userData(schema, storage).entrySet());
+      w.setLiveCommitData(userData(schema, storage, layout).entrySet());
       w.commit();
       refresh();
     } catch (IOException e) {
@@ -614,7 +651,7 @@ public final class PaperIndex implements Closeable {
       searchers.close();
       IndexWriter w = writer;
       if (w != null && w.isOpen()) {
-        w.setLiveCommitData(userData(schema, storage).entrySet());
+        w.setLiveCommitData(userData(schema, storage, layout).entrySet());
         w.close(); // commits
       }
       directory.close();

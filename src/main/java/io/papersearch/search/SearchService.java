@@ -41,7 +41,8 @@ import org.apache.lucene.util.FixedBitSet;
 /**
  * Answers searches and similar-paper lookups over a {@link PaperIndex}.
  *
- * <p>Keyword leg: BM25 over the query language's title and abstract fields and the authors.
+ * <p>Keyword leg: BM25 over the query language's text (title, abstract and keywords as one field;
+ * separate fields in a layout-2 index) and the authors.
  * Semantic leg: HNSW nearest neighbours of the query embedded by that language's model (with the
  * model's query instruction). Hybrid: reciprocal rank fusion of both legs over {@link #depth}
  * candidates each. {@link Filters} apply inside both legs (the HNSW search is filtered, not
@@ -243,7 +244,7 @@ public final class SearchService {
 
   private KeywordResult keyword(IndexSearcher searcher, DocIds ids, String text, Lang lang, Query filter, int depth, boolean allMatches)
       throws IOException {
-    Query terms = KeywordQuery.build(analyzer, text, lang);
+    Query terms = KeywordQuery.build(analyzer, text, lang, index.flatText());
     if (terms == null) {
       return new KeywordResult(List.of(), 0, true, allMatches ? Facets.none(searcher) : null);
     }

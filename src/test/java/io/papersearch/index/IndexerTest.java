@@ -11,9 +11,9 @@ import io.papersearch.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class IndexerTest {
   @TempDir Path dir;
@@ -142,7 +142,7 @@ class IndexerTest {
       w.setLiveCommitData(data.entrySet());
       w.commit();
     }
-    String expected = "index " + dir + " has layout version 1, this papersearch reads version " + IndexSchema.FORMAT
+    String expected = "index " + dir + " has layout version 1, this papersearch reads versions 2 and 3"
         + "; re-index your papers into a new folder (papersearch index --index NEW_DIR FILE...)";
     assertThatThrownBy(() -> PaperIndex.openForWriting(dir, Indexer.schemaOf(e)))
         .isInstanceOf(IndexMismatchException.class)
@@ -150,7 +150,42 @@ class IndexerTest {
     assertThatThrownBy(() -> PaperIndex.openReadOnly(dir, Indexer.schemaOf(e)))
         .isInstanceOf(IndexMismatchException.class)
         .hasMessage(expected);
-    assertThat(IndexSchema.FORMAT).isEqualTo("2");
+    assertThat(IndexSchema.FORMAT).isEqualTo("3");
+  }
+
+  @Test
+  void a_layout_2_index_keeps_its_fields_and_its_keyword_search_when_reopened_and_written() {
+    Embedders e = Fixtures.fakeEmbedders();
+    var request = new io.papersearch.search.SearchRequest(
+        "segmentation", io.papersearch.search.SearchMode.KEYWORD, null, 10, 0, null, null, false);
+    List<String> flatHits;
+    try (PaperIndex flat = PaperIndex.openForWriting(dir.resolve("flat"), Indexer.schemaOf(e))) {
+      Fixtures.corpus().forEach(new Indexer(flat, e)::index);
+      flat.commit();
+      assertThat(flat.flatText()).isTrue();
+      flatHits = new io.papersearch.search.SearchService(flat, e).search(request).hits().stream().map(h -> h.paper().id()).toList();
+    }
+    Path old = dir.resolve("layout2");
+    try (PaperIndex index = PaperIndex.openForWriting(
+        old, Indexer.schemaOf(e), null, PaperIndex.DEFAULT_RAM_BUFFER_MB, d -> d, IndexSchema.FORMAT_PER_FIELD)) {
+      Fixtures.corpus().forEach(new Indexer(index, e)::index);
+      index.commit();
+    }
+    try (PaperIndex reopened = PaperIndex.openForWriting(old, Indexer.schemaOf(e))) {
+      assertThat(reopened.flatText()).isFalse();
+      var search = new io.papersearch.search.SearchService(reopened, e);
+      // The same papers match (their order may differ: per-field scores are other sums).
+      assertThat(search.search(request).hits()).extracting(h -> h.paper().id()).containsExactlyInAnyOrderElementsOf(flatHits);
+      new Indexer(reopened, e).index(Fixtures.paper("new-1", "Segmentation of teeth", 2024, "Dental scans.", null));
+      reopened.commit();
+      assertThat(search.search(request).hits()).extracting(h -> h.paper().id()).contains("new-1");
+      int inTextField = reopened.withSearcher(s -> s.count(new org.apache.lucene.search.TermQuery(
+          new org.apache.lucene.index.Term(PaperFields.TEXT_EN, "segment"))));
+      assertThat(inTextField).isZero();
+    }
+    try (PaperIndex again = PaperIndex.openReadOnly(old, Indexer.schemaOf(e))) {
+      assertThat(again.flatText()).isFalse(); // the commit still says layout 2
+    }
   }
 
   @Test
