@@ -125,8 +125,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private List<Fusion> depthSettings() {
-    Fusion d = Fusion.defaults();
-    return depths.stream().distinct().map(depth -> Fusion.of(d.method(), d.rrfK(), d.semanticWeight(), depth)).toList();
+    return depths.stream().distinct().map(Fusion.defaults()::withMinDepth).toList();
   }
 
   private List<Fusion> fusionSettings() {

@@ -53,8 +53,8 @@ public final class PaperFields {
 
   /**
    * English title, abstract and keywords as one text (English analyser): what the keyword leg
-   * searches in a layout-3 index. One field, not three: BM25 over the whole text scored better on
-   * SciFact than boosted per-field sums, and a query has a third of the clauses to score (README).
+   * searches in a layout-3 index. One field, not two: BM25 over the whole text scored better on
+   * SciFact than boosted per-field sums, and a query has a third fewer clauses to score (README).
    */
   public static final String TEXT_EN = "text_en";
 

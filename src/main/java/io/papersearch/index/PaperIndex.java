@@ -243,19 +243,18 @@ public final class PaperIndex implements Closeable {
 
   /** The layout recorded in the index's last commit, or null for a new index. */
   private static String recordedLayout(Directory dir) throws IOException {
-    if (!DirectoryReader.indexExists(dir)) {
-      return null;
-    }
-    return SegmentInfos.readLatestCommit(dir).getUserData().get(IndexSchema.KEY_FORMAT);
+    return recorded(dir, IndexSchema.KEY_FORMAT);
   }
 
   /** The vector storage recorded in the index's last commit, or null for a new (or pre-0.2) index. */
   private static VectorStorage recordedStorage(Directory dir) throws IOException {
-    if (!DirectoryReader.indexExists(dir)) {
-      return null;
-    }
-    String value = SegmentInfos.readLatestCommit(dir).getUserData().get(KEY_VECTORS);
+    String value = recorded(dir, KEY_VECTORS);
     return value == null ? null : VectorStorage.parse(value);
+  }
+
+  /** A value of the last commit's user data, or null for a new index or a missing key. */
+  private static String recorded(Directory dir, String key) throws IOException {
+    return DirectoryReader.indexExists(dir) ? SegmentInfos.readLatestCommit(dir).getUserData().get(key) : null;
   }
 
   private static Map<String, String> userData(IndexSchema schema, VectorStorage storage, String layout) {
@@ -337,6 +336,20 @@ public final class PaperIndex implements Closeable {
     return !IndexSchema.FORMAT_PER_FIELD.equals(layout);
   }
 
+  /**
+   * Where a title in {@code lang} is indexed. Layout 3: title, abstract and keywords of a language
+   * all go into its one text field (several values of a field are one text to BM25). Layout 2 keeps
+   * the separate fields its keyword leg searches.
+   */
+  private String titleField(Lang lang) {
+    return flatText() ? PaperFields.text(lang) : PaperFields.title(lang);
+  }
+
+  /** Where an abstract or keyword in {@code lang} is indexed; see {@link #titleField}. */
+  private String bodyField(Lang lang) {
+    return flatText() ? PaperFields.text(lang) : PaperFields.abstractField(lang);
+  }
+
   public IndexSchema schema() {
     return schema;
   }
@@ -366,23 +379,17 @@ public final class PaperIndex implements Closeable {
     if (!paper.authors().isEmpty()) {
       doc.add(new TextField(PaperFields.AUTHORS, String.join("; ", paper.authors()), Field.Store.NO));
     }
-    // Layout 3: title, abstract and keywords of a language go into its one text field (several
-    // values of a field are one text to BM25). Layout 2 keeps its separate fields, which its keyword
-    // leg searches.
-    boolean flat = flatText();
     if (paper.title() != null) {
-      Lang lang = Lang.detect(paper.title());
-      doc.add(new TextField(flat ? PaperFields.text(lang) : PaperFields.title(lang), paper.title(), Field.Store.NO));
+      doc.add(new TextField(titleField(Lang.detect(paper.title())), paper.title(), Field.Store.NO));
     }
     if (paper.abstractEn() != null) {
-      doc.add(new TextField(flat ? PaperFields.TEXT_EN : PaperFields.ABSTRACT_EN, paper.abstractEn(), Field.Store.NO));
+      doc.add(new TextField(bodyField(Lang.EN), paper.abstractEn(), Field.Store.NO));
     }
     if (paper.abstractZh() != null) {
-      doc.add(new TextField(flat ? PaperFields.TEXT_ZH : PaperFields.ABSTRACT_ZH, paper.abstractZh(), Field.Store.NO));
+      doc.add(new TextField(bodyField(Lang.ZH), paper.abstractZh(), Field.Store.NO));
     }
     for (String keyword : paper.keywords()) {
-      Lang lang = Lang.detect(keyword);
-      doc.add(new TextField(flat ? PaperFields.text(lang) : PaperFields.abstractField(lang), keyword, Field.Store.NO));
+      doc.add(new TextField(bodyField(Lang.detect(keyword)), keyword, Field.Store.NO));
     }
     FilterValues.addFields(doc, paper);
     for (Map.Entry<Lang, float[]> e : vectors.entrySet()) {

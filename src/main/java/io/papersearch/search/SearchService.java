@@ -105,8 +105,10 @@ public final class SearchService {
               counted = facets ? Facets.add(Facets.none(searcher), semantic) : null;
             }
             default -> {
-              // The legs are independent: the keyword leg runs beside the vector leg, so a hybrid
-              // search takes about as long as its slower leg, not their sum.
+              // The legs are independent, so the keyword leg runs beside the vector leg. On two cores
+              // this saves little: each leg already searches its segments on every core, so a hybrid
+              // search costs about the sum of its legs (README, Performance); with more cores, or a
+              // leg that cannot split (one HNSW graph), it approaches the slower leg.
               Future<KeywordResult> keyword = LEGS.submit(() -> keyword(searcher, ids, req.query(), lang, filter, depth, facets));
               List<RankFusion.Candidate> semantic = vectorLeg(searcher, ids, PaperFields.vector(lang), vector, filter, depth);
               KeywordResult kw = join(keyword);
