@@ -94,6 +94,16 @@ final class BenchSupport {
     return String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms", pct(nanos, 50), pct(nanos, 99));
   }
 
+  /**
+   * CPU time this process has used, all threads, in nanoseconds; -1 where the JVM cannot tell. On
+   * a shared machine it moves less than wall time: it counts the work, not the waiting.
+   */
+  static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
+  }
+
   /** Heap in use after a full collection, in MiB. */
   static double heapUsedMiB() {
     System.gc();

@@ -51,21 +51,44 @@ final class CommonOptions {
   @Option(
       names = "--fusion-depth",
       paramLabel = "N",
-      description = "Candidates each search leg (BM25, HNSW) ranks before fusion, 1..10000 (default: 100); "
+      description = "Candidates the semantic leg (HNSW) ranks, 1..10000 (default: 100); "
           + "fewer is faster at a million papers (see README, Performance).")
   String fusionDepth;
 
-  /** The fusion searches run with: the defaults, at {@code --fusion-depth} if given. */
-  io.papersearch.search.Fusion fusion() {
-    io.papersearch.search.Fusion defaults = io.papersearch.search.Fusion.defaults();
-    if (fusionDepth == null) {
-      return defaults;
+  @Option(
+      names = "--keyword-depth",
+      paramLabel = "N",
+      description = "Candidates the keyword leg (BM25) of a hybrid search ranks, 1..10000 (default: "
+          + io.papersearch.search.Fusion.KEYWORD_DEPTH + "; at most the fusion depth). eval takes a comma list to sweep.")
+  String keywordDepth;
+
+  /** {@code --keyword-depth} as a comma list (eval sweeps it), or the default alone. */
+  java.util.List<Integer> keywordDepths() {
+    if (keywordDepth == null) {
+      return java.util.List.of(io.papersearch.search.Fusion.KEYWORD_DEPTH);
     }
+    return java.util.Arrays.stream(keywordDepth.split(",", -1)).map(v -> depth("--keyword-depth", v)).distinct().toList();
+  }
+
+  /** The fusion searches run with: the defaults, at {@code --fusion-depth} and {@code --keyword-depth} if given. */
+  io.papersearch.search.Fusion fusion() {
+    io.papersearch.search.Fusion f = io.papersearch.search.Fusion.defaults();
+    f = fusionDepth == null ? f : f.withMinDepth(depth("--fusion-depth", fusionDepth));
+    if (keywordDepth != null && keywordDepth.contains(",")) {
+      throw new IllegalArgumentException("--keyword-depth takes one number here, got '" + keywordDepth + "' (only eval sweeps a list)");
+    }
+    return keywordDepth == null ? f : f.withKeywordDepth(depth("--keyword-depth", keywordDepth));
+  }
+
+  private static int depth(String flag, String value) {
     try {
-      return defaults.withMinDepth(Integer.parseInt(fusionDepth.strip()));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "--fusion-depth must be 1.." + io.papersearch.search.Fusion.MAX_DEPTH + ", got '" + fusionDepth + "'", e);
+      int n = Integer.parseInt(value.strip());
+      if (n < 1 || n > io.papersearch.search.Fusion.MAX_DEPTH) {
+        throw new NumberFormatException("out of range");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " must be 1.." + io.papersearch.search.Fusion.MAX_DEPTH + ", got '" + value + "'", e);
     }
   }
 

@@ -31,7 +31,8 @@ enum ConfigKey {
   CORS_ORIGINS("corsOrigins", flag("--cors-origins")),
   MAX_BULK_BYTES("maxBulkBytes", flag("--max-bulk-bytes")),
   RATE_LIMIT("rateLimit", flag("--rate-limit")),
-  FUSION_DEPTH("fusionDepth", flag("--fusion-depth"));
+  FUSION_DEPTH("fusionDepth", flag("--fusion-depth")),
+  KEYWORD_DEPTH("keywordDepth", flag("--keyword-depth"));
 
   /**
    * A command-line flag that sets the key.

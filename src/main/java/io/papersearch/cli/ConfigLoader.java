@@ -94,8 +94,10 @@ final class ConfigLoader {
     long maxBulk = longInteger(ConfigKey.MAX_BULK_BYTES, ServerConfig.MIN_MAX_BODY_BYTES, Long.MAX_VALUE, ServerConfig.DEFAULT_MAX_BULK_BYTES);
     int rateLimit = integer(ConfigKey.RATE_LIMIT, 0, 1_000_000, DEFAULT_RATE_LIMIT);
     int fusionDepth = integer(ConfigKey.FUSION_DEPTH, 1, Fusion.MAX_DEPTH, Fusion.defaults().minDepth());
+    int keywordDepth = integer(ConfigKey.KEYWORD_DEPTH, 1, Fusion.MAX_DEPTH, Fusion.defaults().keywordDepth());
     ServerConfig server = new ServerConfig(host, port, maxBody, apiKey, readsRequireKey, cors, maxBulk, rateLimit);
-    return new ServeSettings(server, index, models, modelEn, modelZh, cache, threads, workers, storage, sample, fusionDepth, origins);
+    return new ServeSettings(
+        server, index, models, modelEn, modelZh, cache, threads, workers, storage, sample, fusionDepth, keywordDepth, origins);
   }
 
   /** The raw value of {@code key} from the first source that sets it, or null; records its origin. */

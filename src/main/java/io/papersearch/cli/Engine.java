@@ -35,9 +35,14 @@ final class Engine implements AutoCloseable {
   }
 
   static Engine open(CommonOptions opts, Path dir, boolean writable) {
+    return open(opts, dir, writable, opts.fusion());
+  }
+
+  /** As {@link #open(CommonOptions, Path, boolean)}, searching with {@code fusion} (eval sweeps its own). */
+  static Engine open(CommonOptions opts, Path dir, boolean writable, Fusion fusion) {
     Embedders embedders =
         Embedders.load(opts.models(), opts.modelEn, opts.modelZh, opts.modelThreads(), opts.cacheDir());
-    return open(embedders, dir, writable ? opts.vectorStorage() : null, writable, opts.workers(), opts.fusion());
+    return open(embedders, dir, writable ? opts.vectorStorage() : null, writable, opts.workers(), fusion);
   }
 
   /** The server's engine, writable, with every model run reported to {@code listener}. */

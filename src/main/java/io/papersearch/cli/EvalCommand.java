@@ -61,7 +61,7 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--semantic-weight", split = ",", defaultValue = "0.7", description = "Semantic leg weight(s) in [0,1] (default: ${DEFAULT-VALUE}).")
   List<Double> semanticWeights;
 
-  @Option(names = "--depth", split = ",", defaultValue = "100", description = "Candidates per leg (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--depth", split = ",", defaultValue = "100", description = "Candidates the semantic leg ranks (default: ${DEFAULT-VALUE}).")
   List<Integer> depths;
 
   @Option(names = "--run", paramLabel = "FILE", description = "Write TREC run files: FILE for one mode, FILE.<mode> for several.")
@@ -87,7 +87,7 @@ final class EvalCommand implements Callable<Integer> {
     Qrels judged = lookup != null ? lookup.qrels() : Qrels.read(qrels);
     Lang forcedLang = SearchRequest.parseLang(queryLang);
     PrintStream out = System.out;
-    try (Engine engine = Engine.open(opts, indexDir(), true)) {
+    try (Engine engine = Engine.open(opts, indexDir(), true, Fusion.defaults())) {
       Importer importer = engine.importer();
       Progress progress = new Progress(System.err, corpus.getFileName().toString(), Importer.countRecords(corpus), 0);
       long start = System.nanoTime();
@@ -100,9 +100,13 @@ final class EvalCommand implements Callable<Integer> {
       IndexCommand.printSummary(out, importer.summary(), (System.nanoTime() - start) / 1e9, engine.index.count());
       out.printf(Locale.ROOT, "%-9s %8s %9s %10s %8s %8s  %s%n", "mode", "nDCG@10", "Recall@10", "Recall@100", "MRR@10", "queries", "fusion");
       for (SearchMode mode : parsed) {
-        // Keyword and semantic depend on the fusion's depth only (candidates per leg): one row per
-        // depth; hybrid: one row per setting.
-        List<Fusion> settings = mode == SearchMode.HYBRID ? fusionSettings() : depthSettings();
+        // Semantic depends on the fusion's depth only (the HNSW k): one row per depth; keyword on
+        // none of it (BM25 ranks exactly the page): one row; hybrid: one row per setting.
+        List<Fusion> settings = switch (mode) {
+          case HYBRID -> fusionSettings();
+          case SEMANTIC -> depthSettings();
+          case KEYWORD -> List.of(Fusion.defaults());
+        };
         for (Fusion fusion : settings) {
           Evaluator evaluator = new Evaluator(new SearchService(engine.index, engine.embedders, fusion), forcedLang);
           try (PrintWriter w = settings.size() == 1 ? runWriter(mode, parsed.size()) : null) {
@@ -135,7 +139,9 @@ final class EvalCommand implements Callable<Integer> {
       for (int k : method == Fusion.Method.RRF ? rrfKs : List.of(Fusion.defaults().rrfK())) {
         for (double w : semanticWeights) {
           for (int d : depths) {
-            out.add(Fusion.of(method, k, w, d));
+            for (int kd : opts.keywordDepths()) {
+              out.add(Fusion.of(method, k, w, d).withKeywordDepth(kd));
+            }
           }
         }
       }

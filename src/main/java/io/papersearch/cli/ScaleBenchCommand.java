@@ -97,8 +97,8 @@ final class ScaleBenchCommand implements Callable<Integer> {
     List<Paper> seeds = source.subList(0, seedVectors);
     List<Paper> questionPapers = source.subList(source.size() - queries, source.size());
     List<Paper> textPool = source.subList(0, source.size() - queries);
-    out.printf(Locale.ROOT, "papersearch bench scale: %,d papers, %s vectors, index %s, fusion depth %d, %d cores, max heap %.0f MiB%n",
-        papers, storage.wire(), dir, opts.fusion().minDepth(), Runtime.getRuntime().availableProcessors(),
+    out.printf(Locale.ROOT, "papersearch bench scale: %,d papers, %s vectors, index %s, fusion depth %d (keyword leg %d), %d cores, max heap %.0f MiB%n",
+        papers, storage.wire(), dir, opts.fusion().minDepth(), opts.fusion().keywordDepth(0, K), Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() / 1048576.0);
 
     try (Embedders embedders = Embedders.load(opts.models(), opts.modelEn, opts.modelZh, opts.modelThreads(), opts.cacheDir())) {
@@ -202,18 +202,25 @@ final class ScaleBenchCommand implements Callable<Integer> {
         questions.size(), TIMED_ROUNDS, index.count(), index.withSearcher(s -> s.getIndexReader().leaves().size()));
     List<SearchMode> timed = List.of(SearchMode.HYBRID, SearchMode.KEYWORD, SearchMode.SEMANTIC);
     long[][] nanos = new long[timed.size()][questions.size() * TIMED_ROUNDS];
+    long[] cpu = new long[timed.size()];
     // Rounds alternate the modes, so a slow stretch of the machine spreads over all of them.
     for (int round = 0; round < TIMED_ROUNDS; round++) {
       for (int m = 0; m < timed.size(); m++) {
+        long cpuBefore = BenchSupport.processCpuNanos();
         for (int i = 0; i < questions.size(); i++) {
           long t = System.nanoTime();
           search.search(request(questions.get(i), timed.get(m)));
           nanos[m][round * questions.size() + i] = System.nanoTime() - t;
         }
+        cpu[m] += BenchSupport.processCpuNanos() - cpuBefore;
       }
     }
+    // CPU per search (every thread of the process, both cores): steadier than latency on a shared
+    // machine, and what throughput under load is bound by.
+    boolean cpuKnown = BenchSupport.processCpuNanos() >= 0;
     for (int m = 0; m < timed.size(); m++) {
-      out.printf(Locale.ROOT, "  %-9s %s%n", timed.get(m).wire(), BenchSupport.latency(nanos[m]));
+      out.printf(Locale.ROOT, "  %-9s %s%s%n", timed.get(m).wire(), BenchSupport.latency(nanos[m]),
+          cpuKnown ? String.format(Locale.ROOT, "; CPU %.2f ms per search", cpu[m] / 1e6 / nanos[m].length) : "");
     }
 
     // Recall@10 against exact (brute-force) search over every stored float vector.

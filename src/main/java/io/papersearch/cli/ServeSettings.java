@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param workers embeddings run at once
  * @param vectorStorage how a new index stores vectors, or null to keep an existing index's
  * @param sample whether an empty index first gets the bundled sample
- * @param fusionDepth candidates each search leg ranks before fusion (see {@link Fusion#minDepth()})
+ * @param fusionDepth candidates the semantic leg ranks (see {@link Fusion#minDepth()})
+ * @param keywordDepth candidates the keyword leg of a hybrid search ranks (see {@link Fusion#keywordDepth()})
  * @param origins where each setting came from ({@code --port}, {@code PAPERSEARCH_PORT},
  *     {@code conf/papersearch.properties:3}, {@code default}), so later checks can name it
  */
@@ -38,6 +39,7 @@ record ServeSettings(
     VectorStorage vectorStorage,
     boolean sample,
     int fusionDepth,
+    int keywordDepth,
     Map<ConfigKey, String> origins) {
 
   /** The origin of a value set by nothing: its built-in default. */
@@ -50,9 +52,9 @@ record ServeSettings(
     origins = Map.copyOf(origins);
   }
 
-  /** The fusion searches run with: the defaults, at this depth. */
+  /** The fusion searches run with: the defaults, at these depths. */
   Fusion fusion() {
-    return Fusion.defaults().withMinDepth(fusionDepth);
+    return Fusion.defaults().withMinDepth(fusionDepth).withKeywordDepth(keywordDepth);
   }
 
   /** "index from --index", "port from PAPERSEARCH_PORT", or "index: default": for messages. */

@@ -1,6 +1,7 @@
 package io.papersearch.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.papersearch.search.Fusion;
 import io.papersearch.search.Hit;
 import io.papersearch.search.SearchMode;
 import io.papersearch.search.SearchRequest;
@@ -27,9 +28,10 @@ import java.util.Objects;
  * and MRR@10 over the queries that have at least one relevant document. Thread-safe if the service is.
  *
  * <p>Each measure reads the page a user would ask for: the @10 measures a page of {@link #TOP}, and
- * Recall@100 a page of {@link #DEPTH}. The difference matters when the service's fusion draws fewer
- * candidates per leg than 100: a page of 10 then ranks from fewer candidates than a page of 100
- * (see {@link io.papersearch.search.Fusion#depth}), and that is what the @10 measures must score.
+ * Recall@100 a page of {@link #DEPTH}. The difference matters when a leg draws fewer than 100
+ * candidates: a hybrid search's keyword leg does by default, so a page of 10 ranks from fewer
+ * candidates than a page of 100 (see {@link Fusion#keywordDepth(int, int)}), and that is what the
+ * @10 measures must score.
  */
 public final class Evaluator {
 
@@ -157,8 +159,15 @@ public final class Evaluator {
         continue;
       }
       List<String> deep = rank(q, mode, DEPTH, run);
-      // Same candidates when the fusion draws 100 or more per leg anyway: no second search.
-      List<String> top = search.fusion().depth(0, TOP) == search.fusion().depth(0, DEPTH) ? deep : rank(q, mode, TOP, null);
+      // A page of 10 is the first 10 of a page of 100 when its legs rank the same candidates: no
+      // second search. BM25's top k is exact at any k (ties by id, even across the cut).
+      Fusion f = search.fusion();
+      boolean same = switch (mode) {
+        case KEYWORD -> true;
+        case SEMANTIC -> f.depth(0, TOP) == f.depth(0, DEPTH);
+        case HYBRID -> f.depth(0, TOP) == f.depth(0, DEPTH) && f.keywordDepth(0, TOP) == f.keywordDepth(0, DEPTH);
+      };
+      List<String> top = same ? deep : rank(q, mode, TOP, null);
       ndcg += Metrics.ndcg(top, qrels.judged(q.id()), TOP);
       recall10 += Metrics.recall(top, qrels.judged(q.id()), TOP);
       recall += Metrics.recall(deep, qrels.judged(q.id()), DEPTH);

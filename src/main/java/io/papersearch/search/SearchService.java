@@ -44,8 +44,9 @@ import org.apache.lucene.util.FixedBitSet;
  * <p>Keyword leg: BM25 over the query language's text (title, abstract and keywords as one field;
  * separate fields in a layout-2 index) and the authors.
  * Semantic leg: HNSW nearest neighbours of the query embedded by that language's model (with the
- * model's query instruction). Hybrid: reciprocal rank fusion of both legs over {@link #depth}
- * candidates each. {@link Filters} apply inside both legs (the HNSW search is filtered, not
+ * model's query instruction). Hybrid: fusion of both legs ({@link Fusion}; the semantic leg ranks
+ * {@link Fusion#depth} candidates, the keyword leg {@link Fusion#keywordDepth}). A keyword search
+ * ranks exactly its page. {@link Filters} apply inside both legs (the HNSW search is filtered, not
  * post-filtered), so the fused list is drawn only from papers that pass them. {@link Facets} count
  * the matches on request; the {@link Highlighter} marks the query's terms in each hit on request.
  * Every ordering breaks ties by id.
@@ -92,7 +93,8 @@ public final class SearchService {
           FixedBitSet counted = null; // the papers facets count (see Facets), when asked for
           switch (req.mode()) {
             case KEYWORD -> {
-              KeywordResult kw = keyword(searcher, ids, req.query(), lang, filter, depth, facets);
+              // BM25's top k is exact at any k: a keyword search ranks only the page, not the fusion depth.
+              KeywordResult kw = keyword(searcher, ids, req.query(), lang, filter, req.offset() + req.limit(), facets);
               ranked = RankFusion.single("keyword", kw.candidates());
               total = kw.total();
               exact = kw.exact();
@@ -109,7 +111,8 @@ public final class SearchService {
               // this saves little: each leg already searches its segments on every core, so a hybrid
               // search costs about the sum of its legs (README, Performance); with more cores, or a
               // leg that cannot split (one HNSW graph), it approaches the slower leg.
-              Future<KeywordResult> keyword = LEGS.submit(() -> keyword(searcher, ids, req.query(), lang, filter, depth, facets));
+              int keywordDepth = fusion.keywordDepth(req.offset(), req.limit());
+              Future<KeywordResult> keyword = LEGS.submit(() -> keyword(searcher, ids, req.query(), lang, filter, keywordDepth, facets));
               List<RankFusion.Candidate> semantic = vectorLeg(searcher, ids, PaperFields.vector(lang), vector, filter, depth);
               KeywordResult kw = join(keyword);
               ranked = RankFusion.hybrid(kw.candidates(), semantic, lang == req.effectiveLang() ? fusion : fusion.crossLingual());
@@ -256,14 +259,21 @@ public final class SearchService {
     }
     // Top-by-score collection lets Lucene skip non-competitive blocks (block-max WAND); sorting by
     // (score, id) instead measured 30% slower at a million papers (README, Performance). Ties are
-    // then ordered by id; only a tie straddling the depth cut is settled by index order.
-    TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(depth, TOTAL_HITS_EXACT_UP_TO));
+    // then ordered by id. Lucene keeps the lowest document numbers of papers tied across the cut,
+    // so one hit more than asked shows such a tie, and the search widens until the cut is clean
+    // (rare: BM25 ties need equal term statistics, as duplicates have).
+    int n = depth;
+    TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n + 1, TOTAL_HITS_EXACT_UP_TO));
+    while (top.scoreDocs.length > n && top.scoreDocs[n].score == top.scoreDocs[depth - 1].score && n < Fusion.MAX_DEPTH) {
+      n = Math.min(2 * n, Fusion.MAX_DEPTH);
+      top = searcher.search(query, new TopScoreDocCollectorManager(n + 1, TOTAL_HITS_EXACT_UP_TO));
+    }
     List<RankFusion.Candidate> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
       out.add(new RankFusion.Candidate(sd.doc, sd.score, ids));
     }
     return new KeywordResult(
-        RankFusion.ordered(out), top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
+        first(RankFusion.ordered(out), depth), top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO,
         allMatches ? Facets.matches(searcher, query) : null);
   }
 
@@ -277,8 +287,11 @@ public final class SearchService {
       float score = storage.quantized() ? fullPrecisionScore(searcher, field, vector, sd.doc) : sd.score;
       out.add(new RankFusion.Candidate(sd.doc, score, ids));
     }
-    List<RankFusion.Candidate> ranked = RankFusion.ordered(out);
-    return ranked.size() > depth ? List.copyOf(ranked.subList(0, depth)) : ranked;
+    return first(RankFusion.ordered(out), depth);
+  }
+
+  private static List<RankFusion.Candidate> first(List<RankFusion.Candidate> ranked, int n) {
+    return ranked.size() > n ? List.copyOf(ranked.subList(0, n)) : ranked;
   }
 
   /**

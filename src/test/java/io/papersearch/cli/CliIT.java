@@ -169,12 +169,13 @@ class CliIT {
     Files.writeString(qrels, "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\n");
     Path run = dir.resolve("run.trec");
     Run r = run("eval", "--index", dir.resolve("eval-index").toString(), "--corpus", corpus.toString(), "--queries", queries.toString(),
-        "--qrels", qrels.toString(), "--run", run.toString(), "--semantic-weight", "0.5,0.7", "--fusion", "rrf,convex");
+        "--qrels", qrels.toString(), "--run", run.toString(), "--semantic-weight", "0.5,0.7", "--fusion", "rrf,convex", "--keyword-depth", "30,100");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("mode       nDCG@10 Recall@10 Recall@100   MRR@10  queries");
     assertThat(r.out()).containsPattern("keyword +1\\.0000 +1\\.0000 +1\\.0000 +1\\.0000 +2");
     assertThat(r.out()).containsPattern("semantic +1\\.0000 +1\\.0000 +1\\.0000 +1\\.0000 +2");
-    assertThat(r.out()).contains("rrf(k=60, semanticWeight=0.70, depth=100, crossLingual=0.50)").contains("convex(k=60, semanticWeight=0.50, depth=100, crossLingual=0.50)");
+    assertThat(r.out()).contains("rrf(k=60, semanticWeight=0.70, depth=100, keywordDepth=30, crossLingual=0.50)").contains("convex(k=60, semanticWeight=0.50, depth=100, keywordDepth=30, crossLingual=0.50)")
+        .contains("convex(k=60, semanticWeight=0.70, depth=100, keywordDepth=100, crossLingual=0.50)");
     List<String> lines = Files.readAllLines(dir.resolve("run.trec.keyword"));
     assertThat(lines.get(0)).matches("q1 Q0 d1 1 [0-9.]+ papersearch-keyword");
   }

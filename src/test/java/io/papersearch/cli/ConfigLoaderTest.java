@@ -58,6 +58,7 @@ class ConfigLoaderTest {
     assertThat(s.sample()).isTrue();
     assertThat(s.server().maxBulkBytes()).isEqualTo(64L << 20);
     assertThat(s.fusionDepth()).isEqualTo(100);
+    assertThat(s.keywordDepth()).isEqualTo(30);
     assertThat(s.fusion()).isEqualTo(io.papersearch.search.Fusion.defaults());
     assertThat(s.where(ConfigKey.PORT)).isEqualTo("port: default");
   }
@@ -130,6 +131,15 @@ class ConfigLoaderTest {
     assertThatThrownBy(opts::fusion).hasMessage("--fusion-depth must be 1..10000, got 'ten'");
     opts.fusionDepth = "30";
     assertThat(opts.fusion().minDepth()).isEqualTo(30);
+    opts.keywordDepth = "0";
+    assertThatThrownBy(opts::fusion).hasMessage("--keyword-depth must be 1..10000, got '0'");
+    opts.keywordDepth = "10,20";
+    assertThatThrownBy(opts::fusion).hasMessage("--keyword-depth takes one number here, got '10,20' (only eval sweeps a list)");
+    assertThat(opts.keywordDepths()).containsExactly(10, 20);
+    opts.keywordDepth = " 10 ";
+    assertThat(opts.fusion().keywordDepth()).isEqualTo(10);
+    assertThatThrownBy(() -> load(Map.of(), null, Map.of("PAPERSEARCH_KEYWORD_DEPTH", "10001")))
+        .hasMessage("keywordDepth must be 1..10000, got 10001 (from PAPERSEARCH_KEYWORD_DEPTH)");
   }
 
   @Test
@@ -162,6 +172,7 @@ class ConfigLoaderTest {
     assertThat(s.cache()).isNull();
     assertThat(s.vectorStorage()).isEqualTo(VectorStorage.INT8);
     assertThat(s.fusion().minDepth()).isEqualTo(30);
+    assertThat(s.fusion().keywordDepth()).isEqualTo(io.papersearch.search.Fusion.KEYWORD_DEPTH);
     assertThat(s.server().maxBodyBytes()).isEqualTo(16L << 20);
   }
 

@@ -116,5 +116,21 @@ class RankFusionTest {
         .hasMessage("semanticWeight must be in [0, 1], got 1.5");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fusion.Method.parse("max"))
         .hasMessage("fusion method must be rrf or convex, got 'max'");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fusion.defaults().withKeywordDepth(0))
+        .hasMessage("keywordDepth must be in 1..10000, got 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fusion.defaults().withMinDepth(10_001))
+        .hasMessage("minDepth must be in 1..10000, got 10001");
+  }
+
+  @Test
+  void the_keyword_leg_ranks_fewer_candidates_than_the_semantic_leg_unless_a_page_reaches_deeper() {
+    Fusion f = Fusion.defaults();
+    assertThat(f.depth(0, 10)).isEqualTo(100);
+    assertThat(f.keywordDepth(0, 10)).isEqualTo(Fusion.KEYWORD_DEPTH);
+    assertThat(f.keywordDepth(40, 10)).isEqualTo(50); // the page needs 50
+    assertThat(f.depth(200, 20)).isEqualTo(220);
+    assertThat(f.withMinDepth(20).keywordDepth(0, 10)).isEqualTo(20); // never deeper than the semantic leg
+    assertThat(f.withKeywordDepth(100).keywordDepth(0, 10)).isEqualTo(100);
+    assertThat(f.withMinDepth(20).toString()).contains("depth=20, keywordDepth=20");
   }
 }

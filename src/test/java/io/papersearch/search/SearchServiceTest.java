@@ -101,6 +101,32 @@ class SearchServiceTest {
   }
 
   @Test
+  void keyword_ties_across_the_page_cut_are_broken_by_id_and_hybrid_fuses_the_keyword_depth(@TempDir Path other) {
+    try (PaperIndex twins = PaperIndex.openForWriting(other, io.papersearch.index.Indexer.schemaOf(embedders))) {
+      // 40 papers with the same text and no vectors, written in descending id order: Lucene alone
+      // would keep the first written (t39, t38, ...) when a page cuts through them.
+      for (int i = 39; i >= 0; i--) {
+        twins.upsert(Fixtures.paper(String.format(java.util.Locale.ROOT, "t%02d", i), "Organ segmentation", 2020, "Same text.", null),
+            java.util.Map.of(), java.util.Map.of());
+      }
+      twins.commit();
+      SearchService s = new SearchService(twins, embedders);
+      SearchResponse first = s.search(new SearchRequest("segmentation", SearchMode.KEYWORD, null, 3, 0, null, null, false));
+      assertThat(ids(first)).containsExactly("t00", "t01", "t02");
+      assertThat(first.totalHits()).isEqualTo(40);
+      assertThat(ids(s.search(new SearchRequest("segmentation", SearchMode.KEYWORD, null, 3, 3, null, null, false))))
+          .containsExactly("t03", "t04", "t05");
+      // Hybrid: the fused list is the keyword leg's candidates here (no vectors), so its size is the keyword depth.
+      SearchRequest hybrid = new SearchRequest("segmentation", SearchMode.HYBRID, null, 3, 0, null, null, false);
+      assertThat(s.search(hybrid).totalHits()).isEqualTo(Fusion.KEYWORD_DEPTH);
+      assertThat(ids(s.search(hybrid))).containsExactly("t00", "t01", "t02");
+      assertThat(new SearchService(twins, embedders, Fusion.defaults().withKeywordDepth(5)).search(hybrid).totalHits()).isEqualTo(5);
+      SearchRequest deep = new SearchRequest("segmentation", SearchMode.HYBRID, null, 10, 30, null, null, false);
+      assertThat(s.search(deep).totalHits()).isEqualTo(40); // a page reaching past the depth draws what it shows
+    }
+  }
+
+  @Test
   void semantic_mode_returns_the_nearest_vectors_first() {
     SearchResponse r = search.search(req("image registration", SearchMode.SEMANTIC));
     assertThat(ids(r).get(0)).isEqualTo("p2");
