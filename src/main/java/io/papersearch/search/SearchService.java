@@ -94,7 +94,7 @@ public final class SearchService {
           switch (req.mode()) {
             case KEYWORD -> {
               // BM25's top k is exact at any k: a keyword search ranks only the page, not the fusion depth.
-              KeywordResult kw = keyword(searcher, ids, req.query(), lang, filter, req.offset() + req.limit(), facets);
+              KeywordResult kw = keyword(searcher, ids, req.query(), lang, filter, req.offset() + req.limit(), true, facets);
               ranked = RankFusion.single("keyword", kw.candidates());
               total = kw.total();
               exact = kw.exact();
@@ -112,7 +112,10 @@ public final class SearchService {
               // search costs about the sum of its legs (README, Performance); with more cores, or a
               // leg that cannot split (one HNSW graph), it approaches the slower leg.
               int keywordDepth = fusion.keywordDepth(req.offset(), req.limit());
-              Future<KeywordResult> keyword = LEGS.submit(() -> keyword(searcher, ids, req.query(), lang, filter, keywordDepth, facets));
+              // A tie across the keyword leg's cut is settled by index order (no clean cut): the cut
+              // decides only which candidates are fused, and the fused order still breaks ties by id.
+              Future<KeywordResult> keyword =
+                  LEGS.submit(() -> keyword(searcher, ids, req.query(), lang, filter, keywordDepth, false, facets));
               List<RankFusion.Candidate> semantic = vectorLeg(searcher, ids, PaperFields.vector(lang), vector, filter, depth);
               KeywordResult kw = join(keyword);
               ranked = RankFusion.hybrid(kw.candidates(), semantic, lang == req.effectiveLang() ? fusion : fusion.crossLingual());
@@ -247,7 +250,14 @@ public final class SearchService {
    */
   private record KeywordResult(List<RankFusion.Candidate> candidates, long total, boolean exact, FixedBitSet matches) {}
 
-  private KeywordResult keyword(IndexSearcher searcher, DocIds ids, String text, Lang lang, Query filter, int depth, boolean allMatches)
+  /**
+   * @param cleanCut whether papers tied across the cut at {@code depth} are settled by id, like every
+   *     other tie (a keyword search's page boundary: page 2 must continue page 1), at the price of
+   *     a wider search when there is such a tie
+   * @param allMatches whether to collect every match (for facets)
+   */
+  private KeywordResult keyword(
+      IndexSearcher searcher, DocIds ids, String text, Lang lang, Query filter, int depth, boolean cleanCut, boolean allMatches)
       throws IOException {
     Query terms = KeywordQuery.build(analyzer, text, lang, index.flatText());
     if (terms == null) {
@@ -260,11 +270,13 @@ public final class SearchService {
     // Top-by-score collection lets Lucene skip non-competitive blocks (block-max WAND); sorting by
     // (score, id) instead measured 30% slower at a million papers (README, Performance). Ties are
     // then ordered by id. Lucene keeps the lowest document numbers of papers tied across the cut,
-    // so one hit more than asked shows such a tie, and the search widens until the cut is clean
-    // (rare: BM25 ties need equal term statistics, as duplicates have).
+    // so one hit more than asked shows such a tie, and for a clean cut the search widens until the
+    // paper after the cut scores lower. Not rare: BM25 stores document lengths in one byte, so papers
+    // matching the same words the same number of times often tie (a quarter of the title queries
+    // at a million synthetic papers).
     int n = depth;
-    TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(n + 1, TOTAL_HITS_EXACT_UP_TO));
-    while (top.scoreDocs.length > n && top.scoreDocs[n].score == top.scoreDocs[depth - 1].score && n < Fusion.MAX_DEPTH) {
+    TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(cleanCut ? n + 1 : n, TOTAL_HITS_EXACT_UP_TO));
+    while (cleanCut && top.scoreDocs.length > n && top.scoreDocs[n].score == top.scoreDocs[depth - 1].score && n < Fusion.MAX_DEPTH) {
       n = Math.min(2 * n, Fusion.MAX_DEPTH);
       top = searcher.search(query, new TopScoreDocCollectorManager(n + 1, TOTAL_HITS_EXACT_UP_TO));
     }

@@ -119,7 +119,8 @@ class SearchServiceTest {
       // Hybrid: the fused list is the keyword leg's candidates here (no vectors), so its size is the keyword depth.
       SearchRequest hybrid = new SearchRequest("segmentation", SearchMode.HYBRID, null, 3, 0, null, null, false);
       assertThat(s.search(hybrid).totalHits()).isEqualTo(Fusion.KEYWORD_DEPTH);
-      assertThat(ids(s.search(hybrid))).containsExactly("t00", "t01", "t02");
+      // Its cut is not widened: the 30 first written (t39..t10) are fused, then ordered by id.
+      assertThat(ids(s.search(hybrid))).containsExactly("t10", "t11", "t12");
       assertThat(new SearchService(twins, embedders, Fusion.defaults().withKeywordDepth(5)).search(hybrid).totalHits()).isEqualTo(5);
       SearchRequest deep = new SearchRequest("segmentation", SearchMode.HYBRID, null, 10, 30, null, null, false);
       assertThat(s.search(deep).totalHits()).isEqualTo(40); // a page reaching past the depth draws what it shows
