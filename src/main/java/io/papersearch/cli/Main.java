@@ -40,6 +40,18 @@ public final class Main {
   }
 
   static String message(Throwable e) {
+    // Out of heap, the JVM may throw one preallocated OutOfMemoryError twice; Java then reports
+    // closing a resource as "Self-suppression not permitted" with the real failure as its cause.
+    int depth = 0;
+    for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
+      if (t instanceof OutOfMemoryError oom) {
+        return "out of memory (" + text(oom) + "): give Java more heap (-Xmx) or do less at once (--ram-buffer-mb, --workers)";
+      }
+    }
+    return text(e);
+  }
+
+  private static String text(Throwable e) {
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
