@@ -35,6 +35,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
@@ -611,9 +612,19 @@ public final class PaperIndex implements Closeable {
 
   /** Only the paper record of a document, for result lists. */
   public static Paper paper(IndexSearcher searcher, int docId) throws IOException {
-    Document doc = searcher.storedFields().document(docId, java.util.Set.of(PaperFields.SOURCE));
+    return paper(searcher.storedFields(), docId);
+  }
+
+  /**
+   * The paper stored in document {@code docId}, read through {@code stored}: a caller reading
+   * several papers passes one {@link StoredFields} (not thread-safe) for all of them.
+   */
+  public static Paper paper(StoredFields stored, int docId) throws IOException {
+    Document doc = stored.document(docId, SOURCE_ONLY);
     return PaperJson.read(doc.getBinaryValue(PaperFields.SOURCE).bytes);
   }
+
+  private static final java.util.Set<String> SOURCE_ONLY = java.util.Set.of(PaperFields.SOURCE);
 
   /**
    * Only the id of a document, from the id field's doc values: ranking reads hundreds of candidate

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -94,7 +95,7 @@ public final class SearchService {
           switch (req.mode()) {
             case KEYWORD -> {
               // BM25's top k is exact at any k: a keyword search ranks only the page, not the fusion depth.
-              KeywordResult kw = keyword(searcher, ids, req.query(), lang, filter, req.offset() + req.limit(), true, facets);
+              KeywordResult kw = keyword(searcher, ids, keywordQuery(req.query(), lang), filter, req.offset() + req.limit(), true, facets);
               ranked = RankFusion.single("keyword", kw.candidates());
               total = kw.total();
               exact = kw.exact();
@@ -112,10 +113,13 @@ public final class SearchService {
               // search costs about the sum of its legs (README, Performance); with more cores, or a
               // leg that cannot split (one HNSW graph), it approaches the slower leg.
               int keywordDepth = fusion.keywordDepth(req.offset(), req.limit());
+              // Analysed here, not in the leg's thread: analysers reuse their token streams per thread,
+              // and the leg's thread is new for every search (re-creating them measured 0.15 ms).
+              Query terms = keywordQuery(req.query(), lang);
               // A tie across the keyword leg's cut is settled by index order (no clean cut): the cut
               // decides only which candidates are fused, and the fused order still breaks ties by id.
               Future<KeywordResult> keyword =
-                  LEGS.submit(() -> keyword(searcher, ids, req.query(), lang, filter, keywordDepth, false, facets));
+                  LEGS.submit(() -> keyword(searcher, ids, terms, filter, keywordDepth, false, facets));
               List<RankFusion.Candidate> semantic = vectorLeg(searcher, ids, PaperFields.vector(lang), vector, filter, depth);
               KeywordResult kw = join(keyword);
               ranked = RankFusion.hybrid(kw.candidates(), semantic, lang == req.effectiveLang() ? fusion : fusion.crossLingual());
@@ -256,10 +260,17 @@ public final class SearchService {
    *     a wider search when there is such a tie
    * @param allMatches whether to collect every match (for facets)
    */
+  /** The keyword leg's query for {@code text}, or null when it has no searchable term. */
+  private Query keywordQuery(String text, Lang lang) {
+    return KeywordQuery.build(analyzer, text, lang, index.flatText());
+  }
+
+  /**
+   * @param terms the query from {@link #keywordQuery}, null when the text has no searchable term
+   */
   private KeywordResult keyword(
-      IndexSearcher searcher, DocIds ids, String text, Lang lang, Query filter, int depth, boolean cleanCut, boolean allMatches)
+      IndexSearcher searcher, DocIds ids, Query terms, Query filter, int depth, boolean cleanCut, boolean allMatches)
       throws IOException {
-    Query terms = KeywordQuery.build(analyzer, text, lang, index.flatText());
     if (terms == null) {
       return new KeywordResult(List.of(), 0, true, allMatches ? Facets.none(searcher) : null);
     }
@@ -323,9 +334,12 @@ public final class SearchService {
       Function<Paper, Map<String, String>> highlight)
       throws IOException {
     List<Hit> hits = new ArrayList<>(limit);
+    // One reader of stored fields for the page: each opens a reader per segment, and papers in one
+    // compressed block are then decompressed once.
+    StoredFields stored = searcher.storedFields();
     for (int i = offset; i < Math.min(ranked.size(), offset + limit); i++) {
       RankFusion.Fused f = ranked.get(i);
-      Paper paper = PaperIndex.paper(searcher, f.doc());
+      Paper paper = PaperIndex.paper(stored, f.doc());
       hits.add(new Hit(paper, f.score(), explain ? f.legs() : null, highlight == null ? null : highlight.apply(paper)));
     }
     return hits;
