@@ -610,14 +610,10 @@ public final class PaperIndex implements Closeable {
     return new StoredPaper(paper, hashes, vectors);
   }
 
-  /** Only the paper record of a document, for result lists. */
-  public static Paper paper(IndexSearcher searcher, int docId) throws IOException {
-    return paper(searcher.storedFields(), docId);
-  }
-
   /**
-   * The paper stored in document {@code docId}, read through {@code stored}: a caller reading
-   * several papers passes one {@link StoredFields} (not thread-safe) for all of them.
+   * Only the paper record of document {@code docId}, for result lists, read through {@code stored}
+   * (from {@code IndexSearcher.storedFields()}; not thread-safe): a caller reading a page of papers
+   * passes one for all of them.
    */
   public static Paper paper(StoredFields stored, int docId) throws IOException {
     Document doc = stored.document(docId, SOURCE_ONLY);

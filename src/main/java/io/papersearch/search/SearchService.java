@@ -254,12 +254,6 @@ public final class SearchService {
    */
   private record KeywordResult(List<RankFusion.Candidate> candidates, long total, boolean exact, FixedBitSet matches) {}
 
-  /**
-   * @param cleanCut whether papers tied across the cut at {@code depth} are settled by id, like every
-   *     other tie (a keyword search's page boundary: page 2 must continue page 1), at the price of
-   *     a wider search when there is such a tie
-   * @param allMatches whether to collect every match (for facets)
-   */
   /** The keyword leg's query for {@code text}, or null when it has no searchable term. */
   private Query keywordQuery(String text, Lang lang) {
     return KeywordQuery.build(analyzer, text, lang, index.flatText());
@@ -267,6 +261,10 @@ public final class SearchService {
 
   /**
    * @param terms the query from {@link #keywordQuery}, null when the text has no searchable term
+   * @param cleanCut whether papers tied across the cut at {@code depth} are settled by id, like every
+   *     other tie (a keyword search's page boundary: page 2 must continue page 1), at the price of
+   *     a wider search when there is such a tie
+   * @param allMatches whether to collect every match (for facets)
    */
   private KeywordResult keyword(
       IndexSearcher searcher, DocIds ids, Query terms, Query filter, int depth, boolean cleanCut, boolean allMatches)
